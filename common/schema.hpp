@@ -1,0 +1,99 @@
+#pragma once
+// THE field table: every Xapian prefix and value slot the project uses is spelt here and
+// nowhere else. Indexer, query parser setup, --help, JSON and docs/fields.md read it.
+#include <xapian.h>
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace newsearch {
+
+/// Version of the database layout this build reads and writes (stored in metadata).
+inline constexpr int kSchemaVersion = 1;
+
+/// How a field is indexed and queried.
+enum class FieldKind {
+  kFreeText,  ///< words with positions, stemmed; `field:word`, `field:"a phrase"`
+  kBoolean,   ///< exact filter terms; `field:value`
+  kDate,      ///< D/M/Y boolean terms plus a sortable value; `date:2025-03`, ranges
+  kPerson,    ///< canonical-person filter terms plus folded name words
+  kInternal,  ///< not queryable by users (ids, file keys)
+};
+
+struct Field {
+  std::string_view name;         ///< name in queries and JSON ("author")
+  std::string_view prefix;       ///< Xapian term prefix for the field's words or values
+  std::string_view exact_prefix; ///< prefix of whole-value boolean terms ("" if none)
+  FieldKind kind;
+  Xapian::termcount wdf;         ///< within-document weight of the field's words
+  std::string_view description;
+  std::string_view example;
+};
+
+// Value slots (one place). Multi-valued slots hold values joined by kValueSeparator.
+enum Slot : Xapian::valueno {
+  kSlotDate = 0,       ///< "YYYYMMDDHHMM": ranges and date sorting
+  kSlotMonth = 1,      ///< "YYYY-MM": month facet and timeline
+  kSlotDay = 2,        ///< "YYYY-MM-DD": daily timeline
+  kSlotAuthors = 3,    ///< author display names
+  kSlotPeople = 4,     ///< person keys
+  kSlotTags = 5,       ///< tags as written
+  kSlotBodyHash = 6,   ///< 16 hex digits: hash of the normalised body (exact duplicates)
+  kSlotSimHash = 7,    ///< 16 hex digits: 64-bit SimHash of the body (near duplicates)
+  kSlotDupKey = 8,     ///< collapse key: equal for exact and near duplicates
+  kSlotFileKey = 9,    ///< file key of the article's source file
+};
+inline constexpr char kValueSeparator = '\x1f';
+
+// Prefixes of terms that are not user-visible fields.
+inline constexpr std::string_view kPrefixId = "Q";         ///< unique article id (16 hex)
+inline constexpr std::string_view kPrefixFile = "XF";      ///< source file key
+
+inline constexpr std::array<Field, 8> kFields = {{
+    {"title", "S", "", FieldKind::kFreeText, 1, "words of the headline", "title:ceasefire"},
+    {"body", "", "", FieldKind::kFreeText, 1, "words of the article text (the default field)",
+     "subsoil deal"},
+    {"author", "A", "XA", FieldKind::kFreeText, 1, "byline names", "author:kokhanchuk"},
+    {"person", "XPW", "XP", FieldKind::kPerson, 1, "people the article mentions (folded names)",
+     "person:\"Ursula von der Leyen\""},
+    {"tag", "XT", "K", FieldKind::kFreeText, 1, "\"Recent news about\" tags and JSONL tags",
+     "tag:zelenskyi"},
+    {"date", "D", "", FieldKind::kDate, 0, "publication date: day, month, year or a range",
+     "date:2025-02-01..2025-03-31"},
+    {"lang", "L", "", FieldKind::kBoolean, 0, "ISO 639-1 language code detected from the text",
+     "lang:uk"},
+    {"url", "U", "", FieldKind::kBoolean, 0, "source URL (JSON Lines articles)",
+     "url:https://example.org/a"},
+}};
+
+/// Date term prefixes (Omega conventions).
+inline constexpr std::string_view kPrefixDay = "D";    ///< D20250301
+inline constexpr std::string_view kPrefixMonth = "M";  ///< M202503
+inline constexpr std::string_view kPrefixYear = "Y";   ///< Y2025
+
+/// Within-document weight of title words in the unprefixed (default) field: a match in the
+/// headline counts more than one in the body.
+inline constexpr Xapian::termcount kTitleBoostWdf = 3;
+
+/// The field with this query name, if any.
+constexpr std::optional<Field> find_field(std::string_view name) {
+  for (const auto& f : kFields)
+    if (f.name == name) return f;
+  return std::nullopt;
+}
+
+/// The field whose term prefix is this, if any (exact or word prefix).
+std::optional<Field> field_of_term(std::string_view term);
+
+// Database metadata keys.
+inline constexpr std::string_view kMetaSchema = "newsearch.schema";
+inline constexpr std::string_view kMetaLanguage = "newsearch.language";
+inline constexpr std::string_view kMetaLastRun = "newsearch.last_run";
+inline constexpr std::string_view kMetaFilePrefix = "f:";  ///< f:<abs path> -> file state
+inline constexpr std::string_view kMetaPersonPrefix = "p:";  ///< p:<key> -> display spellings
+
+static_assert(find_field("person")->exact_prefix == "XP");
+static_assert(find_field("title")->prefix == "S");
+
+}  // namespace newsearch
