@@ -125,9 +125,12 @@ Analyzer::Analyzer(const std::string& language) : language_(canonical_language(l
     stem_ = Xapian::Stem(new SnowballStemmer(language_));
 }
 
-void Analyzer::configure(Xapian::TermGenerator& generator) const {
-  generator.set_stemmer(stem_);
-  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
+void Analyzer::configure(Xapian::TermGenerator& stemmed, Xapian::TermGenerator& exact) const {
+  stemmed.set_stemmer(stem_);
+  stemmed.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+  stemmed.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  exact.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  exact.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 void Analyzer::configure(Xapian::QueryParser& parser) const {

@@ -38,9 +38,11 @@ class Analyzer {
   /// Stemmer that folds accents before stemming (so "Sánchez" and "sanchez" meet).
   const Xapian::Stem& stemmer() const { return stem_; }
 
-  /// Configures a TermGenerator: stemmed terms (Z prefix) and unstemmed ones, both with
-  /// positions, so phrases match inflected forms while exact forms stay searchable.
-  void configure(Xapian::TermGenerator& generator) const;
+  /// Configures the two TermGenerators of a document: stemmed terms ("Z" prefix) with
+  /// positions, so phrases match inflected forms ("interest rates" finds "interest rate"),
+  /// and unstemmed terms without positions, for exact forms and wildcards. Positions on one
+  /// form only keep the index no larger than Xapian's default (which has them on the other).
+  void configure(Xapian::TermGenerator& stemmed, Xapian::TermGenerator& exact) const;
 
   /// Configures a QueryParser the same way: every free-text word stemmed ("Z" terms),
   /// phrases included, matching what configure(TermGenerator&) indexed.

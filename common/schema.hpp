@@ -32,17 +32,14 @@ struct Field {
 };
 
 // Value slots (one place). Multi-valued slots hold values joined by kValueSeparator.
+// Few slots on purpose: every slot costs the single writer time on every document.
 enum Slot : Xapian::valueno {
-  kSlotDate = 0,       ///< "YYYYMMDDHHMM": ranges and date sorting
-  kSlotMonth = 1,      ///< "YYYY-MM": month facet and timeline
-  kSlotDay = 2,        ///< "YYYY-MM-DD": daily timeline
-  kSlotAuthors = 3,    ///< author display names
-  kSlotPeople = 4,     ///< person keys
-  kSlotTags = 5,       ///< tags as written
-  kSlotBodyHash = 6,   ///< 16 hex digits: hash of the normalised body (exact duplicates)
-  kSlotSimHash = 7,    ///< 16 hex digits: 64-bit SimHash of the body (near duplicates)
-  kSlotDupKey = 8,     ///< collapse key: equal for exact and near duplicates
-  kSlotFileKey = 9,    ///< file key of the article's source file
+  kSlotDate = 0,         ///< "YYYYMMDDHHMM": ranges, sorting, month/day facets and timeline
+  kSlotAuthors = 1,      ///< author display names
+  kSlotPeople = 2,       ///< person keys
+  kSlotTags = 3,         ///< tags as written
+  kSlotFingerprint = 4,  ///< 32 hex digits: exact body hash, then 64-bit SimHash
+  kSlotDupKey = 5,       ///< collapse key (16 hex): equal for exact and near duplicates
 };
 inline constexpr char kValueSeparator = '\x1f';
 

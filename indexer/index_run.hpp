@@ -1,0 +1,34 @@
+#pragma once
+// One run of newsindex: walk, detect changes, parse on worker threads, write on one thread,
+// commit in batches, remove what vanished. Interruptible (SIGINT/SIGTERM) at any point:
+// what is committed is consistent, and a rerun completes the job.
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "indexer/summary.hpp"
+
+namespace newsearch {
+
+struct IndexOptions {
+  std::string database;
+  std::vector<std::string> paths;
+  std::string language = "english";
+  std::vector<std::string> extensions = {".txt", ".jsonl"};
+  std::uint64_t max_size = 10 * 1024 * 1024;
+  std::size_t batch = 5000;
+  unsigned threads = 0;  ///< worker threads; 0 = one per core
+  bool keep_missing = false;
+  bool quiet = false;
+  bool spelling = true;
+  std::string aliases_file;
+};
+
+/// Set by the signal handler: stop taking new files, commit, and return.
+extern std::atomic<bool> g_stop_requested;
+
+/// Runs the indexer; never throws. The summary says what happened (exit_code()).
+RunSummary run_index(const IndexOptions& options);
+
+}  // namespace newsearch

@@ -1,0 +1,196 @@
+#include "searcher/query_builder.hpp"
+
+#include <algorithm>
+
+#include "common/parse_date.hpp"
+#include "common/people.hpp"
+#include "common/schema.hpp"
+#include "common/utf8.hpp"
+#include "searcher/synonyms.hpp"
+
+namespace newsearch {
+
+namespace {
+
+constexpr Xapian::termcount kMaxWildcardExpansion = 200;
+
+// person:NAME -> the canonical person, or every word of the folded name among people's words.
+class PersonFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    const Field f = *find_field("person");
+    const std::string key = person_key(value);
+    if (key.empty()) return Xapian::Query::MatchNothing;
+    std::vector<Xapian::Query> words;
+    std::size_t start = 0;
+    while (start < key.size()) {
+      std::size_t end = key.find(' ', start);
+      if (end == std::string::npos) end = key.size();
+      if (end > start) words.emplace_back(std::string(f.prefix) + key.substr(start, end - start));
+      start = end + 1;
+    }
+    Xapian::Query exact(std::string(f.exact_prefix) + key);
+    Xapian::Query all_words(Xapian::Query::OP_AND, words.begin(), words.end());
+    return Xapian::Query(Xapian::Query::OP_OR, exact, all_words);
+  }
+};
+
+// date:2025-03-01, date:2025-03, date:2025, date:A..B, date:A.., date:..B
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    std::string error;
+    auto q = QueryBuilder::date_query(value, &error);
+    if (!q) throw Xapian::QueryParserError(error);
+    return *q;
+  }
+};
+
+}  // namespace
+
+std::optional<Xapian::Query> QueryBuilder::date_query(const std::string& value, std::string* error) {
+  const auto dots = value.find("..");
+  auto fail = [&](const std::string& bad) -> std::optional<Xapian::Query> {
+    if (error)
+      *error = "bad date '" + bad + "' in date:" + value +
+               " (use YYYY, YYYY-MM, YYYY-MM-DD, or a range FROM..TO with either end open)";
+    return std::nullopt;
+  };
+  if (dots == std::string::npos) {
+    auto lo = parse_date_bound(value, false);
+    if (!lo) return fail(value);
+    const std::string ymd = lo->iso_day();
+    const std::string compact = ymd.substr(0, 4) + ymd.substr(5, 2) + ymd.substr(8, 2);
+    const auto parts = std::count(value.begin(), value.end(), '-') + std::count(value.begin(), value.end(), '.') +
+                       std::count(value.begin(), value.end(), '/');
+    if (parts == 0) return Xapian::Query(std::string(kPrefixYear) + compact.substr(0, 4));
+    if (parts == 1) return Xapian::Query(std::string(kPrefixMonth) + compact.substr(0, 6));
+    return Xapian::Query(std::string(kPrefixDay) + compact);
+  }
+  const std::string from = value.substr(0, dots), to = value.substr(dots + 2);
+  if (from.empty() && to.empty()) return fail(value);
+  std::optional<ArticleDate> lo, hi;
+  if (!from.empty() && !(lo = parse_date_bound(from, false))) return fail(from);
+  if (!to.empty() && !(hi = parse_date_bound(to, true))) return fail(to);
+  if (lo && hi) {
+    if (hi->sortable() < lo->sortable()) {
+      if (error) *error = "empty date range date:" + value + " (the end is before the start)";
+      return std::nullopt;
+    }
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, lo->sortable(), hi->sortable());
+  }
+  if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, lo->sortable());
+  return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate, hi->sortable());
+}
+
+std::vector<std::string> QueryBuilder::field_names() {
+  std::vector<std::string> names;
+  for (const auto& f : kFields)
+    if (f.name != "body") names.emplace_back(f.name);
+  return names;
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const std::string& language,
+                           std::shared_ptr<const Synonyms> synonyms)
+    : db_(db), analyzer_(language), synonyms_(std::move(synonyms)) {
+  analyzer_.configure(parser_);
+  parser_.set_database(db_);
+  parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  // One loop over the schema table sets up every field (notmuch style).
+  for (const auto& f : kFields) {
+    switch (f.kind) {
+      case FieldKind::kFreeText:
+        if (!f.prefix.empty()) parser_.add_prefix(std::string(f.name), std::string(f.prefix));
+        break;
+      case FieldKind::kBoolean:
+        parser_.add_boolean_prefix(std::string(f.name), std::string(f.prefix));
+        break;
+      case FieldKind::kPerson:
+        parser_.add_prefix(std::string(f.name), (new PersonFieldProcessor)->release());
+        break;
+      case FieldKind::kDate:
+        parser_.add_boolean_prefix(std::string(f.name), (new DateFieldProcessor)->release());
+        break;
+      case FieldKind::kInternal:
+        break;
+    }
+  }
+}
+
+QueryBuilder::~QueryBuilder() = default;
+
+Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptions& options) {
+  BuiltQuery out;
+  out.frontend = rewrite_query(text, field_names(), synonyms_.get());
+  const FrontendResult& fe = out.frontend;
+
+  parser_.set_default_op(options.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+  unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                   Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+  if (options.spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+  Xapian::Query main;
+  if (!trim(fe.query).empty()) {
+    try {
+      main = parser_.parse_query(fe.query, flags);
+    } catch (const Xapian::QueryParserError& e) {
+      const std::string msg = e.get_msg();
+      if (msg.starts_with("bad date") || msg.starts_with("empty date")) return Error{msg, "", 2};
+      // A query Xapian's grammar rejects ("war AND", "*"): read it as plain words.
+      try {
+        main = parser_.parse_query(fe.query, flags & ~(Xapian::QueryParser::FLAG_BOOLEAN |
+                                                       Xapian::QueryParser::FLAG_WILDCARD |
+                                                       Xapian::QueryParser::FLAG_LOVEHATE));
+        out.frontend.notices.push_back("query syntax not understood (" + msg + "): searched as plain words");
+      } catch (const Xapian::QueryParserError& e2) {
+        return Error{"cannot parse query: " + std::string(e2.get_msg()), "see newsearch --help for the syntax", 2};
+      }
+    }
+    if (options.spelling) out.corrected = parser_.get_corrected_query_string();
+  }
+
+  std::vector<Xapian::Query> filters;
+  // Exact forms: the unstemmed terms (as the index's tokenizer makes them); for a phrase,
+  // the stemmed phrase (positions live on stemmed terms) filtered to articles that also
+  // have each exact word.
+  auto exact_terms = [](const std::string& text) {
+    Xapian::TermGenerator words;
+    Xapian::Document tmp;
+    words.set_document(tmp);
+    words.index_text_without_positions(text);
+    std::vector<Xapian::Query> terms;
+    for (auto t = tmp.termlist_begin(); t != tmp.termlist_end(); ++t) terms.emplace_back(*t);
+    return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+  };
+  for (const auto& w : fe.exact_words) filters.push_back(exact_terms(w));
+  for (const auto& p : fe.exact_phrases) {
+    Xapian::Query phrase = parser_.parse_query("\"" + p + "\"", Xapian::QueryParser::FLAG_PHRASE);
+    filters.push_back(Xapian::Query(Xapian::Query::OP_FILTER, phrase, exact_terms(p)));
+  }
+  for (auto& f : filters) main = main.empty() ? f : Xapian::Query(Xapian::Query::OP_AND, main, f);
+
+  // Words standing together as a phrase rank higher.
+  if (fe.simple && fe.plain_words.size() >= 2 && fe.plain_words.size() <= 8 && !main.empty()) {
+    std::string phrase = "\"";
+    for (const auto& w : fe.plain_words) phrase += w + " ";
+    phrase.back() = '"';
+    try {
+      Xapian::Query boost = parser_.parse_query(phrase, Xapian::QueryParser::FLAG_PHRASE);
+      main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, boost);
+    } catch (const Xapian::QueryParserError&) {
+    }
+  }
+
+  for (const auto& [bound, upper] : {std::pair{options.since, false}, std::pair{options.until, true}}) {
+    if (!bound) continue;
+    auto d = parse_date_bound(*bound, upper);
+    if (!d) return Error{"bad date '" + *bound + "' for --" + (upper ? "until" : "since") + " (use YYYY, YYYY-MM or YYYY-MM-DD)", "", 2};
+    Xapian::Query range(upper ? Xapian::Query::OP_VALUE_LE : Xapian::Query::OP_VALUE_GE, kSlotDate, d->sortable());
+    main = main.empty() ? range : Xapian::Query(Xapian::Query::OP_FILTER, main, range);
+  }
+  out.query = main;
+  return out;
+}
+
+}  // namespace newsearch

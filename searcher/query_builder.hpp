@@ -1,0 +1,54 @@
+#pragma once
+// User query -> Xapian::Query: the QueryParser set up from the schema table, field
+// processors for person: and date:, exact forms, the phrase boost, date bounds.
+#include <xapian.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/analyzer.hpp"
+#include "common/result.hpp"
+#include "searcher/query_frontend.hpp"
+
+namespace newsearch {
+
+class Synonyms;
+
+struct BuiltQuery {
+  Xapian::Query query;
+  FrontendResult frontend;
+  std::string corrected;  ///< QueryParser's spelling-corrected query string ("" if none)
+};
+
+struct QueryOptions {
+  bool any = false;  ///< OR instead of AND between words
+  std::optional<std::string> since, until;
+  bool spelling = true;  ///< ask for a spelling-corrected version (needs a local database)
+};
+
+/// Builds queries against one database; one per thread.
+class QueryBuilder {
+ public:
+  QueryBuilder(const Xapian::Database& db, const std::string& language, std::shared_ptr<const Synonyms> synonyms);
+  ~QueryBuilder();
+
+  /// Errors: a date that cannot be read, a query Xapian cannot parse even after repair.
+  Result<BuiltQuery> build(const std::string& text, const QueryOptions& options);
+
+  const Analyzer& analyzer() const { return analyzer_; }
+  /// Query names of the fields (title, author, person, tag, date, lang, url).
+  static std::vector<std::string> field_names();
+
+  /// A date range query on the date slot; nullopt if a bound is not a date.
+  static std::optional<Xapian::Query> date_query(const std::string& value, std::string* error);
+
+ private:
+  Xapian::Database db_;
+  Analyzer analyzer_;
+  std::shared_ptr<const Synonyms> synonyms_;
+  Xapian::QueryParser parser_;
+};
+
+}  // namespace newsearch

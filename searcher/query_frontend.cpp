@@ -1,0 +1,232 @@
+#include "searcher/query_frontend.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "common/utf8.hpp"
+#include "searcher/synonyms.hpp"
+
+namespace newsearch {
+
+namespace {
+
+constexpr int kMaxDepth = 16;
+
+bool is_operator(const std::string& w) {
+  return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ" ||
+         w.starts_with("NEAR/") || w.starts_with("ADJ/");
+}
+
+std::string lower_ascii(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Typographic quotes become ASCII ones; control characters become spaces.
+std::string normalise_characters(const std::string& in) {
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size();) {
+    const std::size_t start = i;
+    const char32_t c = next_code_point(in, i);
+    if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB)
+      out += '"';
+    else if (c < 0x20 || c == 0x7F)
+      out += ' ';
+    else
+      out.append(in, start, i - start);
+  }
+  return out;
+}
+
+// Drops the last quote when quotes are unbalanced.
+std::string balance_quotes(std::string q, std::vector<std::string>& notices) {
+  if (std::count(q.begin(), q.end(), '"') % 2 == 1) {
+    q.erase(q.rfind('"'), 1);
+    notices.push_back("unbalanced quote (\") dropped");
+  }
+  return q;
+}
+
+// Removes unmatched ')' and closes unclosed '(' (outside quotes); caps nesting depth.
+std::string balance_parentheses(const std::string& q, std::vector<std::string>& notices) {
+  std::string out;
+  bool in_quote = false;
+  int depth = 0, dropped_close = 0, flattened = 0;
+  std::vector<bool> kept;  // per open paren: kept or flattened
+  for (char c : q) {
+    if (c == '"') in_quote = !in_quote;
+    if (!in_quote && c == '(') {
+      const bool keep = depth < kMaxDepth;
+      kept.push_back(keep);
+      ++depth;
+      if (keep)
+        out += c;
+      else
+        ++flattened, out += ' ';
+      continue;
+    }
+    if (!in_quote && c == ')') {
+      if (depth == 0) {
+        ++dropped_close;
+        out += ' ';
+        continue;
+      }
+      --depth;
+      out += kept.back() ? ')' : ' ';
+      kept.pop_back();
+      continue;
+    }
+    out += c;
+  }
+  int added = 0;
+  while (depth > 0) {
+    if (kept.back()) out += ')', ++added;
+    kept.pop_back();
+    --depth;
+  }
+  if (dropped_close) notices.push_back("unmatched ')' dropped");
+  if (added) notices.push_back("missing ')' added at the end");
+  if (flattened) notices.push_back("parentheses nested deeper than " + std::to_string(kMaxDepth) + " ignored");
+  return out;
+}
+
+struct Token {
+  std::string text;
+  bool quoted = false;  // a "phrase" (text includes the quotes)
+};
+
+// Splits on white space outside quotes; a quoted run stays one token with what precedes it
+// (field:"a b", ="a b").
+std::vector<Token> tokenize(const std::string& q) {
+  std::vector<Token> out;
+  std::string cur;
+  bool in_quote = false, quoted = false;
+  for (char c : q) {
+    if (c == '"') {
+      in_quote = !in_quote;
+      quoted = true;
+      cur += c;
+      continue;
+    }
+    if (!in_quote && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+      if (!cur.empty()) out.push_back({cur, quoted});
+      cur.clear();
+      quoted = false;
+      continue;
+    }
+    cur += c;
+  }
+  if (!cur.empty()) out.push_back({cur, quoted});
+  return out;
+}
+
+bool is_plain_word(const std::string& t) {
+  if (t.empty() || is_operator(t)) return false;
+  for (char c : t)
+    if (c == '(' || c == ')' || c == ':' || c == '"' || c == '*' || c == '=') return false;
+  return t.front() != '+' && t.front() != '-';
+}
+
+std::string quote_if_needed(const std::string& s) {
+  return s.find(' ') == std::string::npos ? s : "\"" + s + "\"";
+}
+
+}  // namespace
+
+FrontendResult rewrite_query(const std::string& input, const std::vector<std::string>& known_fields,
+                             const Synonyms* synonyms) {
+  FrontendResult r;
+  std::string q = input;
+  if (q.size() > kMaxQueryBytes) {
+    q.resize(kMaxQueryBytes);
+    r.notices.push_back("query cut to " + std::to_string(kMaxQueryBytes) + " bytes");
+  }
+  if (!is_valid_utf8(q)) {
+    q = repair_utf8(q);
+    r.notices.push_back("invalid UTF-8 in the query replaced");
+  }
+  q = normalise_characters(q);
+  q = balance_quotes(q, r.notices);
+  q = balance_parentheses(q, r.notices);
+
+  std::vector<std::string> out;
+  auto tokens = tokenize(q);
+  for (auto& tok : tokens) {
+    std::string t = tok.text;
+    // Exact forms: =word, ="a phrase"
+    if (t.size() > 1 && t.front() == '=') {
+      std::string body = t.substr(1);
+      if (body.size() >= 2 && body.front() == '"' && body.back() == '"') {
+        body = body.substr(1, body.size() - 2);
+        if (!trim(body).empty()) r.exact_phrases.push_back(std::string(trim(body)));
+      } else if (!body.empty() && body.find('"') == std::string::npos) {
+        r.exact_words.push_back(body);
+      }
+      r.simple = false;
+      continue;
+    }
+    // field:value
+    const auto colon = t.find(':');
+    if (colon != std::string::npos && colon > 0 && colon + 1 < t.size() && t.front() != '"') {
+      std::string name = t.substr(0, colon);
+      std::size_t lead = 0;
+      while (lead < name.size() && (name[lead] == '+' || name[lead] == '-' || name[lead] == '(')) ++lead;
+      const std::string bare = name.substr(lead);
+      const bool letters = !bare.empty() && std::all_of(bare.begin(), bare.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+      });
+      if (letters) {
+        const std::string lowered = lower_ascii(bare);
+        if (std::find(known_fields.begin(), known_fields.end(), lowered) != known_fields.end()) {
+          t = name.substr(0, lead) + lowered + t.substr(colon);
+        } else {
+          r.notices.push_back("unknown field '" + bare + ":' searched as words (fields: " + [&] {
+            std::string all;
+            for (const auto& f : known_fields) all += (all.empty() ? "" : ", ") + f;
+            return all;
+          }() + ")");
+          t[colon] = ' ';
+        }
+      }
+      r.simple = false;
+      out.push_back(t);
+      continue;
+    }
+    if (!is_plain_word(t) || tok.quoted) r.simple = false;
+    if (is_plain_word(t) && !tok.quoted) r.plain_words.push_back(t);
+    out.push_back(t);
+  }
+
+  // Synonyms: runs of plain words equal to an entry become (entry OR other OR ...).
+  if (synonyms && synonyms->size()) {
+    std::vector<std::string> expanded;
+    for (std::size_t i = 0; i < out.size();) {
+      bool replaced = false;
+      for (std::size_t n = std::min(synonyms->max_words(), out.size() - i); n >= 1 && !replaced; --n) {
+        std::string phrase;
+        bool plain = true;
+        for (std::size_t k = 0; k < n; ++k) {
+          plain = plain && is_plain_word(out[i + k]);
+          phrase += (k ? " " : "") + out[i + k];
+        }
+        if (!plain) continue;
+        if (const auto* group = synonyms->group_of(phrase)) {
+          std::string alt = "(" + quote_if_needed(phrase);
+          for (const auto& e : *group)
+            if (e != lower_ascii(phrase)) alt += " OR " + quote_if_needed(e);
+          expanded.push_back(alt + ")");
+          i += n;
+          replaced = true;
+        }
+      }
+      if (!replaced) expanded.push_back(out[i++]);
+    }
+    out = std::move(expanded);
+  }
+
+  for (const auto& t : out) r.query += (r.query.empty() ? "" : " ") + t;
+  return r;
+}
+
+}  // namespace newsearch

@@ -1,0 +1,431 @@
+#include "searcher/search_engine.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <unordered_map>
+
+#include "common/hash.hpp"
+#include "common/schema.hpp"
+#include "common/store.hpp"
+#include "common/stored_article.hpp"
+#include "searcher/facets.hpp"
+#include "searcher/query_builder.hpp"
+#include "searcher/synonyms.hpp"
+
+namespace newsearch {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kFormatVersion = 1;
+constexpr std::size_t kFacetSize = 10;
+constexpr std::size_t kMaxDuplicatesListed = 20;
+constexpr Xapian::doccount kRecentRerankDepth = 1000;
+constexpr int kRetries = 3;  // reopen-and-retry on DatabaseModifiedError
+
+json string_list(const std::vector<std::string>& v) { return v; }
+
+json article_summary(const StoredArticle& a) {
+  return {{"id", a.id}, {"title", a.title}, {"path", a.path}, {"date", a.date ? json(*a.date) : json(nullptr)}};
+}
+
+// Minutes since 1970 of a "YYYYMMDDHHMM" value (0 if absent or malformed).
+double minutes_of(const std::string& v) {
+  if (v.size() != 12) return 0;
+  std::tm tm{};
+  tm.tm_year = std::stoi(v.substr(0, 4)) - 1900;
+  tm.tm_mon = std::stoi(v.substr(4, 2)) - 1;
+  tm.tm_mday = std::stoi(v.substr(6, 2));
+  tm.tm_hour = std::stoi(v.substr(8, 2));
+  tm.tm_min = std::stoi(v.substr(10, 2));
+  return static_cast<double>(timegm(&tm)) / 60.0;
+}
+
+const char* sort_name(SortOrder s) {
+  switch (s) {
+    case SortOrder::kNewest: return "newest";
+    case SortOrder::kOldest: return "oldest";
+    case SortOrder::kRecent: return "recent";
+    default: return "relevance";
+  }
+}
+
+}  // namespace
+
+struct SearchEngine::Impl {
+  std::vector<std::string> paths;
+  Xapian::Database db;
+  std::string language;
+  std::shared_ptr<const Synonyms> synonyms;
+  std::unique_ptr<QueryBuilder> builder;
+  std::unordered_map<std::string, std::string> person_display_cache;
+  Error error;
+  bool ok = false;
+
+  void open() {
+    auto opened = open_for_reading(paths);
+    if (!opened) {
+      error = opened.error();
+      ok = false;
+      return;
+    }
+    db = *opened;
+    language = database_language(db);
+    builder = std::make_unique<QueryBuilder>(db, language, synonyms);
+    ok = true;
+  }
+
+  // The most frequent spelling of a person key across the archive.
+  std::string person_display(const std::string& key) {
+    if (auto it = person_display_cache.find(key); it != person_display_cache.end()) return it->second;
+    std::string best = key;
+    json j = json::parse(db.get_metadata(std::string(kMetaPersonPrefix) + key), nullptr, false);
+    if (j.is_object()) {
+      int best_n = -1;
+      for (auto& [display, n] : j.items())
+        if (n.is_number_integer() && n.get<int>() > best_n) best = display, best_n = n.get<int>();
+    }
+    if (person_display_cache.size() > 100000) person_display_cache.clear();
+    return person_display_cache[key] = best;
+  }
+
+  json run(const SearchRequest& req, const BuiltQuery& built);
+};
+
+SearchEngine::SearchEngine(std::vector<std::string> databases) : impl_(std::make_unique<Impl>()) {
+  impl_->paths = std::move(databases);
+  impl_->synonyms = std::make_shared<const Synonyms>(Synonyms::builtin());
+  impl_->open();
+}
+SearchEngine::~SearchEngine() = default;
+SearchEngine::SearchEngine(SearchEngine&&) noexcept = default;
+SearchEngine& SearchEngine::operator=(SearchEngine&&) noexcept = default;
+
+bool SearchEngine::ok() const { return impl_->ok; }
+const Error& SearchEngine::error() const { return impl_->error; }
+
+void SearchEngine::set_synonyms(std::shared_ptr<const Synonyms> synonyms) {
+  impl_->synonyms = std::move(synonyms);
+  if (impl_->ok) impl_->builder = std::make_unique<QueryBuilder>(impl_->db, impl_->language, impl_->synonyms);
+}
+
+void SearchEngine::refresh() {
+  if (!impl_->ok) {
+    impl_->open();
+    return;
+  }
+  try {
+    if (impl_->db.reopen()) impl_->person_display_cache.clear();
+  } catch (const Xapian::Error&) {
+    impl_->open();
+  }
+}
+
+json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(built.query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  if (req.collapse) enquire.set_collapse_key(kSlotDupKey);
+  switch (req.sort) {
+    case SortOrder::kNewest: enquire.set_sort_by_value_then_relevance(kSlotDate, true); break;
+    case SortOrder::kOldest: enquire.set_sort_by_value_then_relevance(kSlotDate, false); break;
+    default: break;
+  }
+  FacetSpy spy;
+  const bool want_spy = req.facets || req.timeline;
+  if (want_spy) enquire.add_matchspy(&spy);
+
+  // recent: relevance times an exponential decay with age, over the top kRecentRerankDepth.
+  const bool rerank = req.sort == SortOrder::kRecent;
+  const Xapian::doccount first = rerank ? 0 : static_cast<Xapian::doccount>(req.offset);
+  const Xapian::doccount count =
+      rerank ? std::max<Xapian::doccount>(kRecentRerankDepth, static_cast<Xapian::doccount>(req.offset + req.limit))
+             : static_cast<Xapian::doccount>(req.limit);
+  // Facets count every match; otherwise Xapian may stop early and estimate the total.
+  const Xapian::doccount check_at_least = want_spy ? db.get_doccount() : 0;
+  Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
+
+  std::vector<Xapian::MSetIterator> order;
+  for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+  std::vector<double> scores;
+  for (auto& it : order) scores.push_back(it.get_weight());
+  if (rerank && !order.empty()) {
+    double newest = 0;
+    std::vector<double> when;
+    for (auto& it : order) {
+      when.push_back(minutes_of(it.get_document().get_value(kSlotDate)));
+      newest = std::max(newest, when.back());
+    }
+    const double half_life_minutes = std::max(req.half_life_days, 0.001) * 24 * 60;
+    std::vector<std::size_t> idx(order.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) {
+      const double age = when[i] > 0 ? newest - when[i] : 100 * half_life_minutes;
+      scores[i] *= std::exp2(-age / half_life_minutes);
+      idx[i] = i;
+    }
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+    std::vector<Xapian::MSetIterator> o2;
+    std::vector<double> s2;
+    for (std::size_t k = req.offset; k < idx.size() && o2.size() < req.limit; ++k) {
+      o2.push_back(order[idx[k]]);
+      s2.push_back(scores[idx[k]]);
+    }
+    order = std::move(o2);
+    scores = std::move(s2);
+  }
+
+  const Xapian::Stem& stem = builder->analyzer().stemmer();
+  json results = json::array();
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    auto& it = order[i];
+    Xapian::Document doc = it.get_document();
+    StoredArticle a = StoredArticle::unserialise(doc.get_data());
+    std::vector<std::string> people;
+    for (std::size_t k = 0; k < a.person_keys.size(); ++k) people.push_back(person_display(a.person_keys[k]));
+    json r = {{"rank", req.offset + i + 1},
+              {"id", a.id},
+              {"score", std::round(scores[i] * 1000) / 1000},
+              {"title", a.title},
+              {"authors", string_list(a.authors)},
+              {"date", a.date ? json(*a.date) : json(nullptr)},
+              {"tags", string_list(a.tags)},
+              {"people", people},
+              {"path", a.path},
+              {"abspath", a.abspath},
+              {"url", a.url}};
+    std::string snippet = mset.snippet(a.body, req.snippet_bytes, stem,
+                                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_CJK_NGRAM,
+                                       "<mark>", "</mark>", "\xE2\x80\xA6");
+    r["snippet"] = snippet;
+    // The articles collapsed into this hit: same cluster key, matching the query too.
+    const Xapian::doccount similar = req.collapse ? it.get_collapse_count() : 0;
+    json dups = json::array();
+    if (similar > 0) {
+      const std::string key = it.get_collapse_key();
+      Xapian::Enquire e2(db);
+      e2.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+                                 Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDupKey, key, key)));
+      Xapian::MSet m2 = e2.get_mset(0, kMaxDuplicatesListed + 1);
+      for (auto d = m2.begin(); d != m2.end(); ++d) {
+        if (*d == *it) continue;
+        dups.push_back(article_summary(StoredArticle::unserialise(d.get_document().get_data())));
+        if (dups.size() >= kMaxDuplicatesListed) break;
+      }
+    }
+    r["similar"] = std::max<std::size_t>(similar, dups.size());
+    r["duplicates"] = dups;
+    results.push_back(std::move(r));
+  }
+
+  json out = {{"format_version", kFormatVersion},
+              {"query", req.query},
+              {"parsed", built.query.get_description()},
+              {"total", mset.get_matches_estimated()},
+              {"total_exact", mset.get_matches_lower_bound() == mset.get_matches_upper_bound()},
+              {"offset", req.offset},
+              {"limit", req.limit},
+              {"sort", sort_name(req.sort)},
+              {"notices", built.frontend.notices},
+              {"results", results}};
+  if (req.facets) {
+    json facets = json::object();
+    for (const char* f : {"authors", "people", "tags", "months"}) {
+      json list = json::array();
+      for (auto& [value, n] : spy.top(f, kFacetSize))
+        list.push_back({std::string(f) == "people" ? person_display(value) : value, n});
+      facets[f] = list;
+    }
+    out["facets"] = facets;
+  }
+  if (req.timeline) {
+    json tl = json::array();
+    for (auto& [period, n] : spy.timeline()) tl.push_back({period, n});
+    out["timeline"] = tl;
+  }
+  return out;
+}
+
+Result<json> SearchEngine::search(const SearchRequest& req) {
+  if (!impl_->ok) return impl_->error;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int attempt = 0;; ++attempt) {
+    try {
+      QueryOptions qo;
+      qo.any = req.any;
+      qo.since = req.since;
+      qo.until = req.until;
+      qo.spelling = true;
+      SearchRequest effective = req;
+      Result<BuiltQuery> built = Error{};
+      if (!req.like.empty()) {
+        auto like = like_query(req.like);
+        if (!like) return like.error();
+        BuiltQuery bq;
+        bq.query = *like;
+        built = bq;
+      } else {
+        built = impl_->builder->build(req.query, qo);
+      }
+      if (!built) return built.error();
+      json out = impl_->run(effective, *built);
+
+      // Nothing found: which words matched nothing, and a spelling that finds something.
+      json unmatched = json::array();
+      for (const auto& w : built->frontend.plain_words)
+        if (impl_->db.get_termfreq(impl_->builder->analyzer().stemmed_term(w)) == 0) unmatched.push_back(w);
+      out["unmatched"] = unmatched;
+      out["suggestion"] = nullptr;
+      if (out["total"].get<Xapian::doccount>() == 0 && !built->corrected.empty() && built->corrected != req.query) {
+        QueryOptions plain = qo;
+        plain.spelling = false;
+        auto alt = impl_->builder->build(built->corrected, plain);
+        if (alt) {
+          Xapian::Enquire e(impl_->db);
+          e.set_query(alt->query);
+          if (e.get_mset(0, 1).size() > 0) out["suggestion"] = built->corrected;
+        }
+      }
+      out["elapsed_ms"] =
+          std::round(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() * 100) / 100;
+      return out;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= kRetries) return Error{"database changed too often during the search", "retry", 2};
+      impl_->db.reopen();
+    } catch (const Xapian::Error& e) {
+      return error_from_xapian(e, impl_->paths.empty() ? "" : impl_->paths.front());
+    }
+  }
+}
+
+Result<Xapian::Query> SearchEngine::like_query(const std::string& id_or_path) {
+  Xapian::Database& db = impl_->db;
+  Xapian::docid target = 0;
+  std::uint64_t dummy;
+  if (parse_hex64(id_or_path, dummy)) {
+    auto p = db.postlist_begin(std::string(kPrefixId) + id_or_path);
+    if (p != db.postlist_end(std::string(kPrefixId) + id_or_path)) target = *p;
+  }
+  if (!target) {
+    char* resolved = realpath(id_or_path.c_str(), nullptr);
+    const std::string abs = resolved ? resolved : id_or_path;
+    std::free(resolved);
+    const std::string term = std::string(kPrefixFile) + abs;
+    auto p = db.postlist_begin(term);
+    if (p != db.postlist_end(term)) target = *p;
+  }
+  if (!target) return Error{"no indexed article with id or path '" + id_or_path + "'", "", 1};
+  Xapian::RSet rset;
+  rset.add_document(target);
+  Xapian::Enquire enquire(db);
+  struct StemmedBodyTerms : Xapian::ExpandDecider {
+    bool operator()(const std::string& t) const override {
+      return t.size() > 3 && t[0] == 'Z' && !(t[1] >= 'A' && t[1] <= 'Z');
+    }
+  } decider;
+  Xapian::ESet eset = enquire.get_eset(40, rset, &decider);
+  std::vector<Xapian::Query> terms;
+  for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+  const std::string self = db.get_document(target).get_data();
+  Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                       Xapian::Query(std::string(kPrefixId) + StoredArticle::unserialise(self).id));
+}
+
+Result<json> SearchEngine::article(const std::string& id) {
+  if (!impl_->ok) return impl_->error;
+  std::uint64_t dummy;
+  if (!parse_hex64(id, dummy)) return Error{"article id must be 16 hex digits", "", 2};
+  for (int attempt = 0;; ++attempt) {
+    try {
+      const std::string term = std::string(kPrefixId) + id;
+      auto p = impl_->db.postlist_begin(term);
+      if (p == impl_->db.postlist_end(term)) return Error{"no article with id " + id, "", 1};
+      StoredArticle a = StoredArticle::unserialise(impl_->db.get_document(*p).get_data());
+      std::vector<std::string> people, paragraphs;
+      for (const auto& k : a.person_keys) people.push_back(impl_->person_display(k));
+      std::size_t start = 0;
+      while (start < a.body.size()) {
+        std::size_t end = a.body.find('\n', start);
+        if (end == std::string::npos) end = a.body.size();
+        paragraphs.push_back(a.body.substr(start, end - start));
+        start = end + 1;
+      }
+      return json{{"format_version", kFormatVersion}, {"id", a.id},       {"title", a.title},
+                  {"authors", a.authors},            {"date", a.date ? json(*a.date) : json(nullptr)},
+                  {"tags", a.tags},                  {"people", people}, {"path", a.path},
+                  {"abspath", a.abspath},            {"url", a.url},     {"lang", a.language},
+                  {"paragraphs", paragraphs}};
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= kRetries) return Error{"database changed too often", "retry", 2};
+      impl_->db.reopen();
+    } catch (const Xapian::Error& e) {
+      return error_from_xapian(e, impl_->paths.front());
+    }
+  }
+}
+
+json SearchEngine::suggest(const std::string& prefix_text, std::size_t limit) {
+  json out = {{"format_version", kFormatVersion}, {"query", prefix_text}, {"suggestions", json::array()}};
+  if (!impl_->ok) return out;
+  // The word being typed: after the last space (and after "field:").
+  std::string word = prefix_text.substr(prefix_text.find_last_of(" \t") == std::string::npos ? 0 : prefix_text.find_last_of(" \t") + 1);
+  if (auto colon = word.find(':'); colon != std::string::npos) word = word.substr(colon + 1);
+  while (!word.empty() && (word.front() == '"' || word.front() == '(' || word.front() == '+' || word.front() == '-'))
+    word.erase(0, 1);
+  const std::string folded = fold_accents(word);
+  if (folded.size() < 2) return out;
+  try {
+    // Terms: the most frequent unstemmed words with this prefix.
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    for (auto t = impl_->db.allterms_begin(folded); t != impl_->db.allterms_end(folded); ++t) {
+      terms.emplace_back(t.get_termfreq(), *t);
+      if (terms.size() > 2000) break;
+    }
+    std::sort(terms.begin(), terms.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    // People: canonical person terms whose any word starts with the prefix.
+    const std::string person_prefix = std::string(find_field("person")->exact_prefix) + folded;
+    std::vector<std::pair<Xapian::doccount, std::string>> persons;
+    for (auto t = impl_->db.allterms_begin(person_prefix); t != impl_->db.allterms_end(person_prefix); ++t) {
+      persons.emplace_back(t.get_termfreq(), (*t).substr(find_field("person")->exact_prefix.size()));
+      if (persons.size() > 500) break;
+    }
+    std::sort(persons.begin(), persons.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    const std::string author_prefix = std::string(find_field("author")->exact_prefix) + folded;
+    std::vector<std::pair<Xapian::doccount, std::string>> authors;
+    for (auto t = impl_->db.allterms_begin(author_prefix); t != impl_->db.allterms_end(author_prefix); ++t) {
+      authors.emplace_back(t.get_termfreq(), (*t).substr(find_field("author")->exact_prefix.size()));
+      if (authors.size() > 500) break;
+    }
+    std::sort(authors.begin(), authors.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    auto& list = out["suggestions"];
+    for (std::size_t i = 0; i < persons.size() && list.size() < limit / 2; ++i)
+      list.push_back({{"text", impl_->person_display(persons[i].second)}, {"kind", "person"}, {"count", persons[i].first}});
+    for (std::size_t i = 0; i < authors.size() && list.size() < limit * 3 / 4; ++i)
+      list.push_back({{"text", authors[i].second}, {"kind", "author"}, {"count", authors[i].first}});
+    for (std::size_t i = 0; i < terms.size() && list.size() < limit; ++i)
+      list.push_back({{"text", terms[i].second}, {"kind", "term"}, {"count", terms[i].first}});
+  } catch (const Xapian::Error&) {
+  }
+  return out;
+}
+
+json SearchEngine::health() {
+  json out = {{"format_version", kFormatVersion}};
+  if (!impl_->ok) {
+    out["status"] = "error";
+    out["error"] = impl_->error.message;
+    return out;
+  }
+  try {
+    out["status"] = "ok";
+    out["documents"] = impl_->db.get_doccount();
+    out["revision"] = impl_->db.get_uuid();
+  } catch (const Xapian::Error& e) {
+    out["status"] = "error";
+    out["error"] = e.get_description();
+  }
+  return out;
+}
+
+}  // namespace newsearch

@@ -1,0 +1,62 @@
+#pragma once
+// The search engine behind the CLI, the JSON output and the HTTP server: one code path.
+// One SearchEngine per thread (it owns its Xapian::Database handle).
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "searcher/search_request.hpp"
+
+namespace Xapian {
+class Query;
+}
+
+namespace newsearch {
+
+class Synonyms;
+
+class SearchEngine {
+ public:
+  /// Opens the databases (folders, stub files, shards) as one. Check ok() / error().
+  explicit SearchEngine(std::vector<std::string> databases);
+  ~SearchEngine();
+  SearchEngine(SearchEngine&&) noexcept;
+  SearchEngine& operator=(SearchEngine&&) noexcept;
+
+  bool ok() const;
+  const Error& error() const;
+
+  /// Runs a search; the result is the documented JSON document (docs/json.md).
+  /// Errors (bad query syntax that cannot be repaired, bad dates) come back as Error
+  /// with exit_code 2.
+  Result<nlohmann::json> search(const SearchRequest& request);
+
+  /// One article by id: its fields and full text (docs/json.md), or an Error (exit 1 if
+  /// there is no such article).
+  Result<nlohmann::json> article(const std::string& id);
+
+  /// Completions of the last word of prefix: terms, people and authors.
+  nlohmann::json suggest(const std::string& prefix, std::size_t limit = 8);
+
+  /// Health: document count, last modification.
+  nlohmann::json health();
+
+  /// Reopens the database if a newer commit exists (cheap when there is none).
+  void refresh();
+
+  /// Replaces the query-time synonyms (default: the built-in list).
+  void set_synonyms(std::shared_ptr<const Synonyms> synonyms);
+
+ private:
+  /// The "more like this" query for an article id or indexed file path.
+  Result<Xapian::Query> like_query(const std::string& id_or_path);
+
+ public:
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsearch
