@@ -1,0 +1,304 @@
+// PeopleExtractor: tagger spans -> cleaned mentions -> in-article coreference -> aliases.
+#include "common/people.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "common/aliases.hpp"
+#include "common/people_lexicon.hpp"
+#include "common/people_tagger.hpp"
+#include "common/people_tokens.hpp"
+
+namespace newsearch {
+namespace {
+
+// One stretch of text the tagger reads: a paragraph, the title or a tag.
+struct Unit {
+  std::string_view text;
+  bool tag = false;        // a "Recent news about" tag: accepted only as a whole name
+  bool all_caps = false;   // a wire headline: names nothing new (see docs/people.md)
+  std::vector<NameToken> tokens;
+};
+
+struct Mention {
+  std::string display;             // as written, spaces normalised
+  std::vector<std::string> words;  // person_key of display, split
+  std::string key;
+  int order = 0;
+};
+
+std::vector<std::string> split_words(const std::string& key) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= key.size()) {
+    std::size_t sp = key.find(' ', pos);
+    if (sp == std::string::npos) sp = key.size();
+    if (sp > pos) out.push_back(key.substr(pos, sp - pos));
+    pos = sp + 1;
+  }
+  return out;
+}
+
+std::string normalise_space(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool is_quote(const NameToken& t) { return t.ascii == "\"" || t.ascii == "'"; }
+
+// Whether short names the same person as long: "Zelenskyy", "President Trump" (after
+// role stripping), "J. D. Vance", "P. Simmons" inside "Phil Simmons".
+bool compatible(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+  if (shorter.empty() || shorter.size() >= longer.size()) return false;
+  if (shorter.back() != longer.back()) return false;
+  std::size_t j = 0;
+  for (std::size_t i = 0; i + 1 < shorter.size(); ++i) {
+    const std::string& w = shorter[i];
+    bool found = false;
+    for (; j + 1 < longer.size(); ++j) {
+      if (longer[j] == w || (w.size() == 1 && longer[j][0] == w[0])) {
+        found = true;
+        ++j;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+struct PeopleExtractor::Impl {
+  AliasTable aliases;
+  const PeopleTagger& tagger = PeopleTagger::builtin();
+  const NameLexicon& lex = NameLexicon::get();
+
+  // Turns tagger output over one unit into mentions.
+  void spans(const Unit& u, const std::vector<std::uint8_t>& labels, int base,
+             std::vector<Mention>& out) const;
+  // Cleans one span [s, e) and appends it as a mention if it still names a person.
+  void add_span(const Unit& u, std::size_t s, std::size_t e, int order, std::vector<Mention>& out) const;
+};
+
+void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e, int order,
+                                     std::vector<Mention>& out) const {
+  const auto& tk = u.tokens;
+  // a name after a title or role: "Polish Prime Minister Donald Tusk", "Mayor Oleksandr..."
+  for (std::size_t i = e - 1; i > s; --i) {
+    if (lex.is_role(tk[i - 1].lower)) {
+      s = i;
+      break;
+    }
+  }
+  while (s < e && (!tk[s].cap || lex.is_role(tk[s].lower))) ++s;
+  while (e > s && !tk[e - 1].cap) --e;
+  if (s >= e || e - s > 5) return;
+  // "Jan Kroslak" is a name, a lone "Jan" a month; "Friday Smith" is Smith; "Fox News" nobody
+  if (e - s > 1 && lex.is_not_name(tk[s].lower) && !lex.is_given(tk[s].lower)) ++s;
+  for (std::size_t i = s; i < e; ++i) {
+    if (lex.is_not_name(tk[i].lower) && (i > s || e - s == 1)) return;
+    if (tk[i].all_caps && !tk[i].initial && !u.all_caps) return;  // NATO, BBC
+  }
+  if (e - s == 1 && tk[s].initial) return;
+  // a quoted title or nickname on its own: «Big Brother», "Servant of the People"
+  if (s > 0 && e < tk.size() && is_quote(tk[s - 1]) && is_quote(tk[e])) return;
+  Mention m;
+  m.display = normalise_space(u.text.substr(tk[s].begin, tk[e - 1].end - tk[s].begin));
+  m.key = person_key(m.display);
+  m.words = split_words(m.key);
+  m.order = order;
+  if (m.words.empty()) return;
+  out.push_back(std::move(m));
+}
+
+void PeopleExtractor::Impl::spans(const Unit& u, const std::vector<std::uint8_t>& labels, int base,
+                                  std::vector<Mention>& out) const {
+  const auto& tk = u.tokens;
+  std::size_t n = tk.size();
+  for (std::size_t i = 0; i < n;) {
+    if (labels[i] != kBegin) {
+      ++i;
+      continue;
+    }
+    std::size_t e = i + 1;
+    while (e < n && labels[e] == kInside) ++e;
+    // initials the tagger left out: "J.D. Vance" (but not "U.S. Trump")
+    std::size_t b = i;
+    while (b > 0 && labels[b - 1] == kOut && tk[b - 1].initial && tk[b - 1].lower != "u.s." &&
+           tk[b - 1].lower != "u.k." && tk[b - 1].lower != "u.n." && tk[b - 1].lower != "e.u.")
+      --b;
+    // von der Leyen, van Gogh: particles the tagger left out, then a capitalised word
+    std::size_t p = e;
+    while (p < n && NameLexicon::is_particle(tk[p].lower) && !tk[p].cap) ++p;
+    if (p > e && p < n && tk[p].cap && labels[p] != kBegin && !lex.is_not_name(tk[p].lower)) e = p + 1;
+    if (u.tag) {
+      // a tag is a person only when the whole tag is one name
+      bool whole = true;
+      for (std::size_t k = 0; k < n; ++k)
+        if ((k < b || k >= e) && tk[k].word) whole = false;
+      if (!whole) return;
+    }
+    add_span(u, b, e, base + int(b), out);
+    i = e;
+  }
+}
+
+PeopleExtractor::PeopleExtractor(std::shared_ptr<const AliasTable> aliases) : impl_(std::make_unique<Impl>()) {
+  impl_->aliases = AliasTable::builtin();
+  if (aliases) impl_->aliases.merge(*aliases);
+}
+PeopleExtractor::~PeopleExtractor() = default;
+PeopleExtractor::PeopleExtractor(PeopleExtractor&&) noexcept = default;
+PeopleExtractor& PeopleExtractor::operator=(PeopleExtractor&&) noexcept = default;
+
+std::vector<Person> PeopleExtractor::extract(const Article& article) const {
+  const Impl& im = *impl_;
+  // body first, then title, then tags: the order of first mention follows the body
+  std::vector<Unit> units;
+  units.reserve(article.paragraphs.size() + 1 + article.tags.size());
+  for (const Paragraph& p : article.paragraphs) units.push_back(Unit{p.text, false, false, {}});
+  units.push_back(Unit{article.title, false, false, {}});
+  for (const std::string& t : article.tags) units.push_back(Unit{t, true, false, {}});
+  NameDocContext doc;
+  for (Unit& u : units) {
+    u.all_caps = is_all_caps_line(u.text);
+    if (u.all_caps) continue;
+    tokenize_names(u.text, u.tokens);
+    if (!u.tag) doc.add(u.tokens);
+  }
+
+  std::vector<Mention> mentions;
+  std::vector<std::uint8_t> labels;
+  std::vector<std::vector<bool>> covered(units.size());
+  for (std::size_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = units[ui];
+    if (u.tokens.empty()) continue;
+    im.tagger.tag(u.tokens, 0, u.tokens.size(), doc, labels);
+    covered[ui].assign(u.tokens.size(), false);
+    for (std::size_t i = 0; i < u.tokens.size(); ++i) covered[ui][i] = labels[i] != kOut;
+    im.spans(u, labels, int(ui) * 100000, mentions);
+  }
+
+  // One sense per article: a surname found once is a mention wherever it stands alone.
+  std::map<std::string, int, std::less<>> surnames;
+  for (const Mention& m : mentions)
+    if (m.words.back().size() > 1) surnames.emplace(m.words.back(), 0);
+  for (std::size_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = units[ui];
+    const auto& tk = u.tokens;
+    for (std::size_t i = 0; i < tk.size(); ++i) {
+      if (covered[ui][i] || !tk[i].cap || tk[i].all_caps || !is_name_candidate(tk[i])) continue;
+      if (u.tag) continue;
+      bool neighbour_cap = (i + 1 < tk.size() && tk[i + 1].cap) || (i > 0 && tk[i - 1].cap && !im.lex.is_role(tk[i - 1].lower));
+      if (neighbour_cap || im.lex.is_not_name(tk[i].lower)) continue;
+      std::string key = person_key(tk[i].ascii);
+      if (!surnames.count(key)) continue;
+      Mention m;
+      m.display = std::string(u.text.substr(tk[i].begin, tk[i].end - tk[i].begin));
+      m.key = key;
+      m.words = {key};
+      m.order = int(ui) * 100000 + int(i);
+      mentions.push_back(std::move(m));
+    }
+  }
+  std::stable_sort(mentions.begin(), mentions.end(),
+                   [](const Mention& a, const Mention& b) { return a.order < b.order; });
+
+  // Coreference: each distinct key joins the longest compatible full name.
+  std::map<std::string, std::size_t, std::less<>> key_count;
+  std::map<std::string, std::vector<std::string>, std::less<>> key_words;
+  for (const Mention& m : mentions) {
+    ++key_count[m.key];
+    key_words.emplace(m.key, m.words);
+  }
+  // a lone "Volodymyr" is the first name of a full name, unless it is someone's surname
+  std::map<std::string, int, std::less<>> last_words;
+  for (const auto& [key, words] : key_words)
+    if (words.size() >= 2) last_words.emplace(words.back(), 0);
+  std::map<std::string, std::string, std::less<>> parent;  // key -> cluster key
+  for (const auto& [key, words] : key_words) {
+    const std::string* best = nullptr;
+    for (const auto& [other, owords] : key_words) {
+      bool first_name = words.size() == 1 && owords.size() >= 2 && owords.front() == words[0] &&
+                        !last_words.count(words[0]);
+      if (!compatible(words, owords) && !first_name) continue;
+      if (!best || key_words[*best].size() < owords.size() ||
+          (key_words[*best].size() == owords.size() && key_count[*best] < key_count[other]))
+        best = &other;
+    }
+    parent[key] = best ? *best : key;
+  }
+  // chains (J. Vance -> J.D. Vance) resolve to the top
+  for (auto& [key, p] : parent) {
+    for (int guard = 0; guard < 8 && parent[p] != p; ++guard) p = parent[p];
+  }
+
+  struct Cluster {
+    int order;
+    int mentions = 0;
+    std::map<std::string, std::pair<int, int>> displays;  // display -> (count, words)
+  };
+  std::map<std::string, Cluster, std::less<>> clusters;
+  for (const Mention& m : mentions) {
+    const std::string& c = parent[m.key];
+    auto [it, fresh] = clusters.try_emplace(c, Cluster{m.order, 0, {}});
+    it->second.mentions++;
+    auto& d = it->second.displays[m.display];
+    d.first++;
+    d.second = int(m.words.size());
+  }
+
+  std::vector<std::string> author_keys;
+  for (const std::string& a : article.authors) author_keys.push_back(person_key(a));
+  std::vector<std::pair<int, Person>> people;
+  std::map<std::string, std::size_t> by_key;
+  for (const auto& [ckey, c] : clusters) {
+    // the fullest spelling, then the most frequent, then the first in byte order
+    const std::string* display = nullptr;
+    std::pair<int, int> best{-1, -1};
+    for (const auto& [d, cw] : c.displays) {
+      std::pair<int, int> score{cw.second, cw.first};
+      if (score > best) {
+        best = score;
+        display = &d;
+      }
+    }
+    Person p;
+    p.display = *display;
+    if (const std::string* alias = im.aliases.lookup(p.display)) p.display = *alias;
+    p.key = person_key(p.display);
+    p.mentions = c.mentions;
+    bool is_author = false;
+    for (const std::string& a : author_keys) {
+      auto aw = split_words(a);
+      if (a == p.key || compatible(split_words(p.key), aw)) is_author = true;
+    }
+    if (is_author || p.key.empty()) continue;
+    auto it = by_key.find(p.key);
+    if (it != by_key.end()) {
+      auto& [o, q] = people[it->second];
+      q.mentions += p.mentions;
+      o = std::min(o, c.order);
+      continue;
+    }
+    by_key.emplace(p.key, people.size());
+    people.emplace_back(c.order, std::move(p));
+  }
+  std::stable_sort(people.begin(), people.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Person> out;
+  out.reserve(people.size());
+  for (auto& [o, p] : people) out.push_back(std::move(p));
+  return out;
+}
+
+}  // namespace newsearch

@@ -1,0 +1,48 @@
+// Loads the embedded word lists (see people_lexicon.hpp and data/README.md).
+#include "common/people_lexicon.hpp"
+
+#include <array>
+
+#include "common/embedded_data.hpp"
+
+namespace newsearch {
+namespace {
+
+void load_list(std::string_view name, std::unordered_set<std::string>& into) {
+  auto text = embedded_file(name);
+  if (!text) return;
+  std::size_t pos = 0;
+  while (pos < text->size()) {
+    std::size_t nl = text->find('\n', pos);
+    if (nl == std::string_view::npos) nl = text->size();
+    std::string_view line = text->substr(pos, nl - pos);
+    pos = nl + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    into.emplace(line);
+  }
+}
+
+}  // namespace
+
+const NameLexicon& NameLexicon::get() {
+  static const NameLexicon lex = [] {
+    NameLexicon l;
+    load_list("given_names.txt", l.given);
+    load_list("people_roles.txt", l.roles);
+    load_list("people_not_names.txt", l.not_names);
+    return l;
+  }();
+  return lex;
+}
+
+bool NameLexicon::is_particle(std::string_view w) {
+  static constexpr std::array<std::string_view, 24> kParticles = {
+      "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
+      "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "zu", "dal", "degli", "dei"};
+  for (auto p : kParticles)
+    if (p == w) return true;
+  return false;
+}
+
+}  // namespace newsearch
