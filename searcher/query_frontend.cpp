@@ -198,6 +198,27 @@ FrontendResult rewrite_query(const std::string& input, const std::vector<std::st
     out.push_back(t);
   }
 
+  // Operators with nothing to join ("war AND", "OR peace", "a AND OR b") are dropped.
+  {
+    auto binary = [](const std::string& t) { return is_operator(t) && t != "NOT"; };
+    std::vector<std::string> kept;
+    bool dropped = false;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const bool last = i + 1 == out.size() || out[i + 1] == ")" || out[i + 1].front() == ')';
+      if (is_operator(out[i]) && (last || (i + 1 < out.size() && binary(out[i + 1])))) {
+        dropped = true;
+        continue;
+      }
+      if (binary(out[i]) && (kept.empty() || kept.back().back() == '(' || is_operator(kept.back()))) {
+        dropped = true;
+        continue;
+      }
+      kept.push_back(out[i]);
+    }
+    if (dropped) r.notices.push_back("operator with nothing to join dropped");
+    out = std::move(kept);
+  }
+
   // Synonyms: runs of plain words equal to an entry become (entry OR other OR ...).
   if (synonyms && synonyms->size()) {
     std::vector<std::string> expanded;

@@ -1,0 +1,157 @@
+// People extraction on real sentences: what counts as a person, coreference, the seed.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "common/parse_text.hpp"
+#include "common/people.hpp"
+
+using newsearch::Article;
+using newsearch::Paragraph;
+using newsearch::PeopleExtractor;
+using newsearch::Person;
+
+namespace {
+
+std::vector<std::string> displays(const Article& a) {
+  static const PeopleExtractor extractor;
+  std::vector<std::string> out;
+  for (const Person& p : extractor.extract(a)) out.push_back(p.display);
+  return out;
+}
+
+std::vector<std::string> people_in(const std::string& body, const std::string& title = "Talks resume",
+                                   std::vector<std::string> tags = {}) {
+  Article a;
+  a.title = title;
+  a.paragraphs.push_back(Paragraph{body});
+  a.tags = std::move(tags);
+  return displays(a);
+}
+
+bool has(const std::vector<std::string>& v, const std::string& name) {
+  return std::find(v.begin(), v.end(), name) != v.end();
+}
+
+bool mentions_word(const std::vector<std::string>& v, const std::string& word) {
+  for (const auto& d : v)
+    if (d.find(word) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("full names, initials, particles, hyphens and apostrophes are people", "[people]") {
+  CHECK(has(people_in("NATO Secretary General Mark Rutte said the alliance would stand together."), "Mark Rutte"));
+  CHECK(has(people_in("The talks were attended by J.D. Vance and the delegation from Kyiv."), "J.D. Vance"));
+  CHECK(has(people_in("The plan was backed by Ursula von der Leyen on Monday."), "Ursula von der Leyen"));
+  CHECK(has(people_in("The former Commission head Jean-Claude Juncker said the deal was fair."), "Jean-Claude Juncker"));
+  CHECK(has(people_in("The show was hosted by Conan O'Brien for many years, the network said."), "Conan O'Brien"));
+}
+
+TEST_CASE("names behind titles and roles lose the title", "[people]") {
+  CHECK(people_in("Polish Prime Minister Donald Tusk addressed Ukrainians.") == std::vector<std::string>{"Donald Tusk"});
+  CHECK(people_in("Mykolaiv Mayor Oleksandr Sienkevych said it was time for Europe to unite.") ==
+        std::vector<std::string>{"Oleksandr Sienkevych"});
+  CHECK(people_in("President of the European Commission Ursula von der Leyen addressed him.") ==
+        std::vector<std::string>{"Ursula von der Leyen"});
+  CHECK(people_in("He instructed National Security Advisor Mike Waltz to convey the message.") ==
+        std::vector<std::string>{"Mike Waltz"});
+}
+
+TEST_CASE("names after Dear, in possessives and as surnames alone", "[people]") {
+  CHECK(has(people_in("He wrote: «Dear Volodymyr Zelenskyy, Ukrainian friends, you are not alone»."), "Volodymyr Zelenskyy"));
+  CHECK(has(people_in("Trump's advisers left the room after the meeting ended."), "Trump"));
+  CHECK(has(people_in("Mark Rutte spoke to the BBC. «We must stand together», Rutte said."), "Mark Rutte"));
+  auto v = people_in("Mark Rutte spoke to the BBC. «We must stand together», Rutte said.");
+  CHECK(v.size() == 1);
+}
+
+TEST_CASE("organisations, places, titles, events and works are not people", "[people]") {
+  const std::string text =
+      "He said this in an interview with the BBC. According to CNN sources, the talks in the Oval Office "
+      "failed. In an interview with Fox News, he thanked Congress and the White House. NATO allies were "
+      "told that the National Security Staff would check whether Washington could stop supplying the "
+      "Javelin missiles to Kyiv. The leader of the «Servant of the People» faction warned Europe about "
+      "«Big Brother».";
+  auto v = people_in(text);
+  for (const char* word : {"NATO", "BBC", "CNN", "Fox", "Oval", "White House", "Congress", "Security Staff",
+                           "Servant", "Big Brother", "Javelin", "Kyiv", "Washington", "Europe"}) {
+    INFO(word);
+    CHECK_FALSE(mentions_word(v, word));
+  }
+  CHECK(v.empty());
+}
+
+TEST_CASE("the author is not a person of the article", "[people]") {
+  Article a;
+  a.title = "Rutte calls for unity";
+  a.authors = {"Alona Kokhanchuk"};
+  a.paragraphs.push_back(Paragraph{"Mark Rutte spoke with Alona Kokhanchuk about the summit."});
+  auto v = displays(a);
+  CHECK(has(v, "Mark Rutte"));
+  CHECK_FALSE(has(v, "Alona Kokhanchuk"));
+}
+
+TEST_CASE("an all-capital headline names nobody new", "[people]") {
+  auto v = people_in("Shares rose on Friday in quiet trade.", "SHEARER NAMED AS ENGLAND CAPTAIN");
+  CHECK(v.empty());
+  // but the body still counts
+  v = people_in("Alan Shearer was named captain on Friday.", "SHEARER NAMED AS ENGLAND CAPTAIN");
+  CHECK(v == std::vector<std::string>{"Alan Shearer"});
+}
+
+TEST_CASE("surname and title+surname mentions join the full name", "[people][coreference]") {
+  const std::string text =
+      "The spat between Trump and Zelenskyy was unfortunate. I spoke to President Zelenskyy twice. "
+      "We have to respect what President Trump has done. The talks between Donald Trump and "
+      "Volodymyr Zelenskyy ended early.";
+  PeopleExtractor ex;
+  Article a;
+  a.title = "Talks end";
+  a.paragraphs.push_back(Paragraph{text});
+  auto people = ex.extract(a);
+  REQUIRE(people.size() == 2);
+  CHECK(people[0].display == "Donald Trump");
+  CHECK(people[1].display == "Volodymyr Zelenskyy");
+  CHECK(people[0].mentions == 3);
+  CHECK(people[1].mentions == 3);
+}
+
+TEST_CASE("a surname the article never expands stays as written", "[people][coreference]") {
+  auto v = people_in("Analysts said Kowalczyk would decide on Monday, and Kowalczyk later agreed.");
+  CHECK(v == std::vector<std::string>{"Kowalczyk"});
+}
+
+TEST_CASE("a tag joins the person the body names", "[people][coreference]") {
+  auto v = people_in("Ukrainian President Volodymyr Zelenskyy thanked the United States.", "Talks resume",
+                     {"Volodymyr Zelenskyi"});
+  CHECK(v == std::vector<std::string>{"Volodymyr Zelenskyy"});
+}
+
+TEST_CASE("the key of every extracted person is person_key of its display", "[people][key]") {
+  PeopleExtractor ex;
+  Article a;
+  a.title = "Sánchez backs Kyiv";
+  a.paragraphs.push_back(Paragraph{"Spanish Prime Minister Pedro Sánchez met J.D. Vance and Ursula von der Leyen."});
+  auto people = ex.extract(a);
+  REQUIRE(people.size() == 3);
+  for (const Person& p : people) CHECK(newsearch::person_key(p.display) == p.key);
+  CHECK(people[0].key == newsearch::person_key("Pedro Sanchez"));
+}
+
+TEST_CASE("the seed article yields exactly its twelve people", "[people][seed]") {
+  std::ifstream in(NEWSEARCH_SOURCE_DIR "/corpus/000_b8c9ca3be790383f.txt", std::ios::binary);
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto article = newsearch::parse_article_text(ss.str());
+  REQUIRE(article);
+  const std::vector<std::string> expected = {
+      "Mark Rutte",      "Donald Trump",    "Volodymyr Zelenskyy", "J.D. Vance",
+      "Marco Rubio",     "Mike Waltz",      "Donald Tusk",         "Emmanuel Macron",
+      "Pedro Sanchez",   "Ursula von der Leyen", "Oleksandr Sienkevych", "David Arakhamiia"};
+  CHECK(displays(*article) == expected);
+}

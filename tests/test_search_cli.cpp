@@ -1,0 +1,223 @@
+// newsearch against a small indexed corpus with known answers: each query form, sort,
+// paging, snippets, JSON, facets, suggestions, errors and exit codes.
+#include <catch2/catch.hpp>
+#include <set>
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+
+using namespace testing;
+using nlohmann::json;
+
+namespace {
+
+// Indexed once for all the tests in this file.
+struct Corpus {
+  TempDir dir;
+  std::string db;
+  Corpus() {
+    db = dir / "db";
+    const std::pair<const char*, std::string> articles[] = {
+        {"a1.txt", article("Central bank holds interest rates", "Anna Berg", "10:00, 05 March, 2025",
+                           "The central bank kept interest rates unchanged on Wednesday.\n"
+                           "Christine Lagarde said inflation was easing across the region.",
+                           "Christine Lagarde")},
+        {"a2.txt", article("Markets rally after rate decision", "Piet de Vries", "09:00, 06 March, 2025",
+                           "Shares rose after the interest rate decision. Traders expect a rate cut in June.")},
+        {"a3.txt", article("Rates and interest: a primer", "Anna Berg", "2025-01-31",
+                           "Rates of interest are what borrowers pay. This primer explains bonds.")},
+        {"a4.txt", article("Ceasefire talks resume in Geneva", "Li Wei", "2025-02-28",
+                           "Mark Rutte said the talks were useful. Volodymyr Zelenskyy thanked partners.")},
+        {"a5.txt", article("Spain pledges flood aid", "Sofia Marin", "2024-11-02",
+                           "Prime Minister Pedro S\xC3\xA1nchez promised aid to Valencia after the floods.")},
+        {"a6.txt", article("Valencia rebuilds after floods", "Sofia Marin", "2024-12-31",
+                           "Pedro Sanchez returned to Valencia as rebuilding began.")},
+        {"a7.txt", article("NATO ministers meet", "Li Wei", "2025-03-01",
+                           "Mark Rutte hosted the ministers. Rutte said unity mattered.", "NATO")},
+        {"a8.txt", article("Chip export rules tightened", "Anna Berg", "2025-03-31",
+                           "New rules on chip exports to several countries were announced by the ministry.")},
+    };
+    for (const auto& [name, text] : articles) write_file(dir / ("in/" + std::string(name)), text);
+    const Run r = run(newsindex("-q --db " + db + " " + dir / "in"));
+    if (r.status != 0) FAIL("indexing failed: " + r.err);
+  }
+};
+
+Corpus& corpus() {
+  static Corpus c;
+  return c;
+}
+
+json search(const std::string& args, int expected_status = -1) {
+  const Run r = run(newsearch("--json --db " + corpus().db + " " + args));
+  INFO(args << "\n" << r.err);
+  if (expected_status >= 0) REQUIRE(r.status == expected_status);
+  REQUIRE(!r.out.empty());
+  return json::parse(r.out);
+}
+
+std::vector<std::string> titles(const json& j) {
+  std::vector<std::string> out;
+  for (const auto& r : j["results"]) out.push_back(r["title"]);
+  return out;
+}
+
+std::set<std::string> title_set(const json& j) {
+  auto v = titles(j);
+  return {v.begin(), v.end()};
+}
+
+}  // namespace
+
+TEST_CASE("plain words: all must match BM25 ranks title matches first", "[search]") {
+  auto j = search(quote("interest rates"), 0);
+  CHECK(j["total"] == 3);
+  CHECK(titles(j)[0] == "Central bank holds interest rates");
+  CHECK(search("--any " + quote("ceasefire chip"))["total"] == 2);
+}
+
+TEST_CASE("phrases match inflected forms - exact forms do not", "[search]") {
+  auto phrase = search(quote("\"interest rates\""));
+  CHECK(title_set(phrase) == std::set<std::string>{"Central bank holds interest rates", "Markets rally after rate decision"});
+  auto exact = search(quote("=\"interest rates\""));
+  CHECK(title_set(exact) == std::set<std::string>{"Central bank holds interest rates"});
+  CHECK(search(quote("=rate"))["total"] == 1);  // only "rate" itself, not "rates"
+  CHECK(search(quote("rate"))["total"] == 3);
+}
+
+TEST_CASE("boolean operators NOT +/- NEAR wildcards", "[search]") {
+  CHECK(search(quote("rutte NOT ceasefire"))["total"] == 1);
+  CHECK(search(quote("rutte -ceasefire"))["total"] == 1);
+  CHECK(search(quote("ceasefire OR chip"))["total"] == 2);
+  CHECK(search(quote("(floods OR ceasefire) AND valencia"))["total"] == 2);
+  CHECK(search(quote("talks NEAR/3 useful"))["total"] == 1);
+  CHECK(search(quote("rutte NEAR/3 useful"))["total"] == 0);  // five words apart
+  CHECK(search(quote("rutte NEAR/1 unity"))["total"] == 0);
+  CHECK(search(quote("valen*"))["total"] == 2);
+  // a lower-case "or" is a word, so this needs both words and "or"
+  CHECK(search(quote("ceasefire or chip"), 1)["total"] == 0);
+}
+
+TEST_CASE("fields", "[search]") {
+  CHECK(search(quote("title:floods"))["total"] == 2);  // stemmed: "flood" too
+  CHECK(search(quote("title:valencia"))["total"] == 1);
+  CHECK(search(quote("author:berg"))["total"] == 3);
+  CHECK(search(quote("author:\"Sofia Marin\""))["total"] == 2);
+  CHECK(search(quote("person:rutte"))["total"] == 2);
+  CHECK(search(quote("tag:lagarde"))["total"] == 1);
+  CHECK(search(quote("tag:nato"))["total"] == 1);
+  CHECK(search(quote("lang:en"))["total"] == 8);
+  CHECK(search(quote("Title:valencia"))["total"] == 1);  // field names are case-insensitive
+}
+
+TEST_CASE("dates: days months years inclusive and open ranges", "[search]") {
+  CHECK(search(quote("date:2025-03-01"))["total"] == 1);
+  CHECK(search(quote("date:2025-03"))["total"] == 4);
+  CHECK(search(quote("date:2024"))["total"] == 2);
+  CHECK(search(quote("date:2025-02-28..2025-03-05"))["total"] == 3);  // both ends included
+  CHECK(search(quote("date:2025-03-31.."))["total"] == 1);
+  CHECK(search(quote("date:..2024-12-31"))["total"] == 2);
+  CHECK(search("--since 2025-03 --until 2025-03-05 " + quote("date:2025"))["total"] == 2);
+  auto bad = run(newsearch("--db " + corpus().db + " " + quote("date:2025-13")));
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("bad date '2025-13'") != std::string::npos);
+  CHECK(run(newsearch("--db " + corpus().db + " --since yesterday x")).status == 2);
+}
+
+TEST_CASE("accents never hide a match", "[search]") {
+  CHECK(search(quote("sanchez"))["total"] == 2);
+  CHECK(search(quote("s\xC3\xA1nchez"))["total"] == 2);
+}
+
+TEST_CASE("sort orders and paging", "[search]") {
+  auto newest = search("--sort newest " + quote("author:berg"));
+  CHECK(titles(newest) == std::vector<std::string>{"Chip export rules tightened", "Central bank holds interest rates",
+                                                   "Rates and interest: a primer"});
+  auto oldest = search("--sort oldest " + quote("author:berg"));
+  CHECK(titles(oldest).front() == "Rates and interest: a primer");
+  auto page2 = search("--sort newest --limit 2 --offset 2 " + quote("author:berg"));
+  CHECK(titles(page2) == std::vector<std::string>{"Rates and interest: a primer"});
+  CHECK(page2["results"][0]["rank"] == 3);
+  auto recent = search("--sort recent --half-life 1 " + quote("rates"));
+  CHECK(titles(recent).front() != "Rates and interest: a primer");  // the oldest decays most
+  CHECK(run(newsearch("--db " + corpus().db + " --sort sideways x")).status == 2);
+}
+
+TEST_CASE("snippets highlight the matched words - colour only on a terminal", "[search]") {
+  auto j = search(quote("inflation"));
+  CHECK(j["results"][0]["snippet"].get<std::string>().find("<mark>inflation</mark>") != std::string::npos);
+  const Run piped = run(newsearch("--db " + corpus().db + " inflation"));
+  CHECK(piped.status == 0);
+  CHECK(piped.out.find("\033[") == std::string::npos);
+  CHECK(piped.out.find("Central bank holds interest rates") != std::string::npos);
+  const Run forced = run(newsearch("--color always --db " + corpus().db + " inflation"));
+  CHECK(forced.out.find("\033[") != std::string::npos);
+  const Run no_color = run("NO_COLOR=1 " + newsearch("--db " + corpus().db + " inflation"));
+  CHECK(no_color.out.find("\033[") == std::string::npos);
+}
+
+TEST_CASE("JSON is complete - facets and timeline count all matches", "[search]") {
+  auto j = search("--facets --timeline --limit 1 " + quote("date:2024..2025"));
+  for (const char* key : {"format_version", "query", "parsed", "total", "offset", "limit", "elapsed_ms", "suggestion",
+                          "results", "facets", "timeline", "unmatched", "notices"})
+    CHECK(j.contains(key));
+  CHECK(j["results"].size() == 1);
+  for (const char* key : {"id", "path", "title", "authors", "date", "tags", "people", "snippet", "score", "rank"})
+    CHECK(j["results"][0].contains(key));
+  CHECK(j["facets"]["authors"][0] == json::array({"Anna Berg", 3}));
+  unsigned months_total = 0;
+  for (const auto& m : j["facets"]["months"]) months_total += m[1].get<unsigned>();
+  CHECK(months_total == 8);
+  CHECK(j["timeline"].front()[0] == "2024-11");
+  CHECK(j["timeline"].back()[0] == "2025-03");
+  CHECK(j["timeline"].size() == 5);  // empty months included
+}
+
+TEST_CASE("nothing found: exit 1 unmatched words and a spelling suggestion that finds something", "[search]") {
+  const Run none = run(newsearch("--db " + corpus().db + " valencai"));
+  CHECK(none.status == 1);
+  CHECK(none.out.find("Did you mean: valencia") != std::string::npos);
+  auto j = search(quote("valencai"), 1);
+  CHECK(j["suggestion"] == "valencia");
+  CHECK(j["unmatched"] == json::array({"valencai"}));
+  CHECK(search(quote("zzqqxx"), 1)["suggestion"].is_null());
+}
+
+TEST_CASE("repairs are made and said - errors point at the problem", "[search]") {
+  auto stray = search(quote("\"interest rates"));
+  CHECK(stray["total"].get<int>() >= 1);
+  CHECK(stray["notices"][0].get<std::string>().find("quote") != std::string::npos);
+  auto paren = search(quote("(ceasefire OR chip"));
+  CHECK(paren["total"] == 2);
+  auto unknown = search(quote("colour:red ceasefire"), 1);
+  CHECK(unknown["notices"][0].get<std::string>().find("unknown field 'colour:'") != std::string::npos);
+  CHECK(search(quote("ceasefire AND"))["total"] == 1);  // Xapian rejects it; read as words
+}
+
+TEST_CASE("no database yet: one line saying where and how to create it", "[search]") {
+  TempDir dir;
+  const Run r = run(newsearch("--db " + dir / "none" + " anything"));
+  CHECK(r.status == 2);
+  CHECK(r.err.find(dir / "none") != std::string::npos);
+  CHECK(r.err.find("newsindex --db") != std::string::npos);
+}
+
+TEST_CASE("article view and more-like-this", "[search]") {
+  auto hit = search(quote("ceasefire"))["results"][0];
+  const Run a = run(newsearch("--json --db " + corpus().db + " --article " + hit["id"].get<std::string>()));
+  REQUIRE(a.status == 0);
+  auto art = json::parse(a.out);
+  CHECK(art["paragraphs"][0].get<std::string>().find("Mark Rutte said") != std::string::npos);
+  auto like = search("--like " + hit["id"].get<std::string>());
+  CHECK(like["total"].get<int>() >= 1);
+  for (const auto& r : like["results"]) CHECK(r["id"] != hit["id"]);
+}
+
+TEST_CASE("bundled corpus: subsoil deal ranks the seed article first", "[search][corpus]") {
+  TempDir dir;
+  REQUIRE(run(newsindex("-q --db " + dir / "db" + " " + source_path("corpus"))).status <= 1);
+  const Run r = run(newsearch("--json --db " + dir / "db" + " subsoil deal"));
+  REQUIRE(r.status == 0);
+  auto j = json::parse(r.out);
+  CHECK(j["results"][0]["path"].get<std::string>().find("000_b8c9ca3be790383f.txt") != std::string::npos);
+}
