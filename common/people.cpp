@@ -76,6 +76,26 @@ bool compatible(const std::vector<std::string>& shorter, const std::vector<std::
   return true;
 }
 
+bool is_place_initials(const NameToken& t) {
+  return t.lower == "u.s." || t.lower == "u.k." || t.lower == "u.n." || t.lower == "e.u.";
+}
+
+// Initials before a capitalised word are a name whatever the tagger thought:
+// "J.D. Vance", "P. Simmons" (but "U.S. Senate" is not).
+void mark_initials(const std::vector<NameToken>& tk, std::vector<std::uint8_t>& labels) {
+  for (std::size_t i = 0; i < tk.size(); ++i) {
+    if (!tk[i].initial || is_place_initials(tk[i]) || labels[i] != kOut) continue;
+    std::size_t j = i;
+    while (j < tk.size() && tk[j].initial && !is_place_initials(tk[j])) ++j;
+    if (j >= tk.size() || !tk[j].cap || tk[j].all_caps || !tk[j].word) continue;
+    if (labels[j] == kOut || labels[j] == kBegin) {
+      labels[i] = kBegin;
+      for (std::size_t k = i + 1; k <= j; ++k) labels[k] = kInside;
+    }
+    i = j;
+  }
+}
+
 }  // namespace
 
 struct PeopleExtractor::Impl {
@@ -132,11 +152,7 @@ void PeopleExtractor::Impl::spans(const Unit& u, const std::vector<std::uint8_t>
     }
     std::size_t e = i + 1;
     while (e < n && labels[e] == kInside) ++e;
-    // initials the tagger left out: "J.D. Vance" (but not "U.S. Trump")
     std::size_t b = i;
-    while (b > 0 && labels[b - 1] == kOut && tk[b - 1].initial && tk[b - 1].lower != "u.s." &&
-           tk[b - 1].lower != "u.k." && tk[b - 1].lower != "u.n." && tk[b - 1].lower != "e.u.")
-      --b;
     // von der Leyen, van Gogh: particles the tagger left out, then a capitalised word
     std::size_t p = e;
     while (p < n && NameLexicon::is_particle(tk[p].lower) && !tk[p].cap) ++p;
@@ -184,6 +200,7 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
     const Unit& u = units[ui];
     if (u.tokens.empty()) continue;
     im.tagger.tag(u.tokens, 0, u.tokens.size(), doc, labels);
+    mark_initials(u.tokens, labels);
     covered[ui].assign(u.tokens.size(), false);
     for (std::size_t i = 0; i < u.tokens.size(); ++i) covered[ui][i] = labels[i] != kOut;
     im.spans(u, labels, int(ui) * 100000, mentions);

@@ -63,7 +63,8 @@ TEST_CASE("names behind titles and roles lose the title", "[people]") {
 
 TEST_CASE("names after Dear, in possessives and as surnames alone", "[people]") {
   CHECK(has(people_in("He wrote: «Dear Volodymyr Zelenskyy, Ukrainian friends, you are not alone»."), "Volodymyr Zelenskyy"));
-  CHECK(has(people_in("Trump's advisers left the room after the meeting ended."), "Trump"));
+  CHECK(has(people_in("It was then that Donald Trump's advisers left the room."), "Donald Trump"));
+  CHECK(has(people_in("Officials said Rutte's advisers left the room after the meeting ended."), "Rutte"));
   CHECK(has(people_in("Mark Rutte spoke to the BBC. «We must stand together», Rutte said."), "Mark Rutte"));
   auto v = people_in("Mark Rutte spoke to the BBC. «We must stand together», Rutte said.");
   CHECK(v.size() == 1);
@@ -121,7 +122,7 @@ TEST_CASE("surname and title+surname mentions join the full name", "[people][cor
 }
 
 TEST_CASE("a surname the article never expands stays as written", "[people][coreference]") {
-  auto v = people_in("Analysts said Kowalczyk would decide on Monday, and Kowalczyk later agreed.");
+  auto v = people_in("Kowalczyk said he would decide on Monday, and on Tuesday Kowalczyk agreed.");
   CHECK(v == std::vector<std::string>{"Kowalczyk"});
 }
 

@@ -8,7 +8,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "article_reader.hpp"
+#include "common/parse_text.hpp"
 #include "common/people.hpp"
 
 namespace fs = std::filesystem;
@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
     ss << in.rdbuf();
     std::string text = ss.str();
     bytes += text.size();
-    articles.emplace_back(f, newsearch::tools::read_article_text(text));
+    auto article = newsearch::parse_article_text(text);
+    if (article) articles.emplace_back(f, std::move(*article));
   }
   auto t0 = std::chrono::steady_clock::now();
   std::vector<std::vector<newsearch::Person>> results;
