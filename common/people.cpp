@@ -115,18 +115,18 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   const auto& tk = u.tokens;
   // a name after a title or role: "Polish Prime Minister Donald Tusk", "Mayor Oleksandr..."
   for (std::size_t i = e - 1; i > s; --i) {
-    if (lex.is_role(tk[i - 1].lower)) {
+    if (tk[i - 1].role) {
       s = i;
       break;
     }
   }
-  while (s < e && (!tk[s].cap || lex.is_role(tk[s].lower))) ++s;
+  while (s < e && (!tk[s].cap || tk[s].role)) ++s;
   while (e > s && !tk[e - 1].cap) --e;
   if (s >= e || e - s > 5) return;
   // "Jan Kroslak" is a name, a lone "Jan" a month; "Friday Smith" is Smith; "Fox News" nobody
-  if (e - s > 1 && lex.is_not_name(tk[s].lower) && !lex.is_given(tk[s].lower)) ++s;
+  if (e - s > 1 && tk[s].not_name && !tk[s].given) ++s;
   for (std::size_t i = s; i < e; ++i) {
-    if (lex.is_not_name(tk[i].lower) && (i > s || e - s == 1)) return;
+    if (tk[i].not_name && (i > s || e - s == 1)) return;
     if (tk[i].all_caps && !tk[i].initial && !u.all_caps) return;  // NATO, BBC
   }
   if (e - s == 1 && tk[s].initial) return;
@@ -155,8 +155,8 @@ void PeopleExtractor::Impl::spans(const Unit& u, const std::vector<std::uint8_t>
     std::size_t b = i;
     // von der Leyen, van Gogh: particles the tagger left out, then a capitalised word
     std::size_t p = e;
-    while (p < n && NameLexicon::is_particle(tk[p].lower) && !tk[p].cap) ++p;
-    if (p > e && p < n && tk[p].cap && labels[p] != kBegin && !lex.is_not_name(tk[p].lower)) e = p + 1;
+    while (p < n && tk[p].particle && !tk[p].cap) ++p;
+    if (p > e && p < n && tk[p].cap && labels[p] != kBegin && !tk[p].not_name) e = p + 1;
     if (u.tag) {
       // a tag is a person only when the whole tag is one name
       bool whole = true;
@@ -190,8 +190,10 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
     u.all_caps = is_all_caps_line(u.text);
     if (u.all_caps) continue;
     tokenize_names(u.text, u.tokens);
-    if (!u.tag) doc.add(u.tokens);
+    if (!u.tag) doc.add_candidates(u.tokens);
   }
+  for (const Unit& u : units)
+    if (!u.tag) doc.add_lower(u.tokens);
 
   std::vector<Mention> mentions;
   std::vector<std::uint8_t> labels;
@@ -216,8 +218,8 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
     for (std::size_t i = 0; i < tk.size(); ++i) {
       if (covered[ui][i] || !tk[i].cap || tk[i].all_caps || !is_name_candidate(tk[i])) continue;
       if (u.tag) continue;
-      bool neighbour_cap = (i + 1 < tk.size() && tk[i + 1].cap) || (i > 0 && tk[i - 1].cap && !im.lex.is_role(tk[i - 1].lower));
-      if (neighbour_cap || im.lex.is_not_name(tk[i].lower)) continue;
+      bool neighbour_cap = (i + 1 < tk.size() && tk[i + 1].cap) || (i > 0 && tk[i - 1].cap && !tk[i - 1].role);
+      if (neighbour_cap || tk[i].not_name) continue;
       std::string key = person_key(tk[i].ascii);
       if (!surnames.count(key)) continue;
       Mention m;

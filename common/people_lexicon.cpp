@@ -8,7 +8,7 @@
 namespace newsearch {
 namespace {
 
-void load_list(std::string_view name, std::unordered_set<std::string>& into) {
+void load_list(std::string_view name, HashSet64& into) {
   auto text = embedded_file(name);
   if (!text) return;
   std::size_t pos = 0;
@@ -19,7 +19,7 @@ void load_list(std::string_view name, std::unordered_set<std::string>& into) {
     pos = nl + 1;
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    into.emplace(line);
+    into.insert(name_hash(line));
   }
 }
 
@@ -40,6 +40,9 @@ bool NameLexicon::is_particle(std::string_view w) {
   static constexpr std::array<std::string_view, 24> kParticles = {
       "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
       "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "zu", "dal", "degli", "dei"};
+  if (w.empty() || !(w[0] == 'v' || w[0] == 'd' || w[0] == 'l' || w[0] == 'b' || w[0] == 'i' ||
+                     w[0] == 'a' || w[0] == 'e' || w[0] == 't' || w[0] == 'z'))
+    return false;
   for (auto p : kParticles)
     if (p == w) return true;
   return false;

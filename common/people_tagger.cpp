@@ -51,20 +51,18 @@ bool allowed(int label, int prev_label, bool prev_candidate) {
 
 }  // namespace
 
-std::uint64_t name_hash(std::string_view s) { return fnv(kFnvOffset, s); }
-
-void NameDocContext::add(const std::vector<NameToken>& tokens) {
+void NameDocContext::add_candidates(const std::vector<NameToken>& tokens) {
   for (const NameToken& t : tokens)
-    if (t.word && !t.cap && !t.all_caps) lower_words.insert(name_hash(t.lower));
+    if (t.candidate) candidates.insert(t.hash);
 }
 
-bool is_name_candidate(const NameToken& t) {
-  return t.word && (t.cap || NameLexicon::is_particle(t.lower)) && !(t.ascii[0] >= '0' && t.ascii[0] <= '9');
+void NameDocContext::add_lower(const std::vector<NameToken>& tokens) {
+  for (const NameToken& t : tokens)
+    if (t.word && !t.cap && !t.all_caps && candidates.count(t.hash)) lower_words.insert(t.hash);
 }
 
 void name_features(const std::vector<NameToken>& tk, std::size_t lo, std::size_t hi, std::size_t i,
                    int prev_label, const NameDocContext& doc, std::vector<std::uint64_t>& out) {
-  const NameLexicon& lex = NameLexicon::get();
   const NameToken& t = tk[i];
   auto word_at = [&](std::ptrdiff_t k) -> std::string_view {
     if (k < static_cast<std::ptrdiff_t>(lo)) return "<s>";
@@ -97,17 +95,17 @@ void name_features(const std::vector<NameToken>& tk, std::size_t lo, std::size_t
     out.push_back(feat("ss", ""));
     out.push_back(feat("ss+nw", word_at(ii + 1)));
   }
-  if (lex.is_given(t.lower)) out.push_back(feat("fn", pl));
-  if (i > lo && lex.is_given(tk[i - 1].lower) && tk[i - 1].cap) out.push_back(feat("pfn", pl));
-  if (next_cand && lex.is_given(tk[i + 1].lower)) out.push_back(feat("nfn", ""));
-  if (lex.is_role(t.lower)) out.push_back(feat("role", ""));
-  if (i > lo && lex.is_role(tk[i - 1].lower)) out.push_back(feat("prole", ""));
-  if (lex.is_not_name(t.lower)) out.push_back(feat("nn", ""));
-  if (i + 1 < hi && lex.is_not_name(tk[i + 1].lower)) out.push_back(feat("nnn", ""));
-  if (doc.lower_words.count(name_hash(t.lower))) out.push_back(feat("dlow", sh));
+  if (t.given) out.push_back(feat("fn", pl));
+  if (i > lo && tk[i - 1].given && tk[i - 1].cap) out.push_back(feat("pfn", pl));
+  if (next_cand && tk[i + 1].given) out.push_back(feat("nfn", ""));
+  if (t.role) out.push_back(feat("role", ""));
+  if (i > lo && tk[i - 1].role) out.push_back(feat("prole", ""));
+  if (t.not_name) out.push_back(feat("nn", ""));
+  if (i + 1 < hi && tk[i + 1].not_name) out.push_back(feat("nnn", ""));
+  if (doc.lower_words.count(t.hash)) out.push_back(feat("dlow", sh));
   if (t.initial) out.push_back(feat("init", pl));
   if (t.all_caps) out.push_back(feat("acaps", word_at(ii + 1)));
-  if (NameLexicon::is_particle(t.lower)) out.push_back(feat("part", std::string(pl) + (next_cand ? "1" : "0")));
+  if (t.particle) out.push_back(feat("part", std::string(pl) + (next_cand ? "1" : "0")));
 }
 
 void PeopleTagger::insert(std::uint64_t key, const std::array<float, 3>& w) {
@@ -202,7 +200,8 @@ std::string PeopleTagger::train(const std::vector<Document>& docs, int epochs, f
     std::size_t errors = 0, seen = 0;
     for (const Document& d : docs) {
       NameDocContext ctx;
-      for (const Sentence& s : d.sentences) ctx.add(s.tokens);
+      for (const Sentence& s : d.sentences) ctx.add_candidates(s.tokens);
+      for (const Sentence& s : d.sentences) ctx.add_lower(s.tokens);
       for (const Sentence& s : d.sentences) {
         int prev = kOut;
         for (std::size_t i = 0; i < s.tokens.size(); ++i) {

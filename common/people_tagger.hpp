@@ -9,20 +9,24 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/people_lexicon.hpp"
 #include "common/people_tokens.hpp"
 
 namespace newsearch {
 
 enum NameLabel : std::uint8_t { kOut = 0, kBegin = 1, kInside = 2 };
 
-/// What the tagger knows about the whole article: words it also uses in lower case.
+/// What the tagger knows about the whole article: which capitalised words it also uses
+/// in lower case. Feed every unit to add_candidates, then every unit to add_lower.
 struct NameDocContext {
-  std::unordered_set<std::uint64_t> lower_words;  ///< hashes of lower-case tokens
-  void add(const std::vector<NameToken>& tokens);
+  HashSet64 candidates;   ///< hashes of capitalised words
+  HashSet64 lower_words;  ///< those also seen in lower case
+  void add_candidates(const std::vector<NameToken>& tokens);
+  void add_lower(const std::vector<NameToken>& tokens);
 };
 
 /// Only these tokens can be part of a name: capitalised words and particles.
-bool is_name_candidate(const NameToken& t);
+inline bool is_name_candidate(const NameToken& t) { return t.candidate; }
 
 class PeopleTagger {
  public:
@@ -65,6 +69,5 @@ void name_features(const std::vector<NameToken>& tokens, std::size_t lo, std::si
                    std::size_t i, int prev_label, const NameDocContext& doc,
                    std::vector<std::uint64_t>& out);
 
-std::uint64_t name_hash(std::string_view s);
 
 }  // namespace newsearch

@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "common/people_lexicon.hpp"
 #include "common/translit.hpp"
 
 namespace newsearch {
@@ -10,11 +11,11 @@ namespace {
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_alnum(char c) { return is_upper(c) || is_lower(c) || (c >= '0' && c <= '9'); }
 
 // Code points that are letters for splitting purposes (Latin with accents, Cyrillic).
 bool is_word_cp(char32_t c) {
-  if (c < 128) return std::isalnum(static_cast<int>(c)) != 0;
+  if (c < 128) return is_alnum(static_cast<char>(c));
   return (c >= 0xC0 && c < 0x250 && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c < 0x1F00) ||
          (c >= 0x400 && c < 0x530) || (c >= 0x300 && c < 0x370);
 }
@@ -46,6 +47,18 @@ void fill(NameToken& t) {
   t.all_caps = letters >= 2 && letters == uppers;
   t.initial = a.size() >= 2 && a.back() == '.' && is_upper(a[0]) &&
               (a.size() == 2 || (a.size() >= 4 && a[1] == '.'));
+  t.hash = name_hash(t.lower);
+  if (!t.word) return;
+  const NameLexicon& lex = NameLexicon::get();
+  std::string_view bare = NameLexicon::strip_dot(t.lower);
+  std::uint64_t bare_hash = bare.size() == t.lower.size() ? t.hash : name_hash(bare);
+  t.particle = t.lower.size() >= 2 && t.lower.size() <= 5 && NameLexicon::is_particle(t.lower);
+  t.candidate = (t.cap || t.particle) && !(a[0] >= '0' && a[0] <= '9');
+  t.role = lex.roles.count(bare_hash) > 0;
+  if (t.candidate) {
+    t.given = lex.given.count(bare_hash) > 0;
+    t.not_name = lex.not_names.count(t.hash) > 0;
+  }
 }
 
 }  // namespace
@@ -75,6 +88,7 @@ bool is_all_caps_line(std::string_view text) {
 }
 
 void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
+  out.reserve(out.size() + text.size() / 5 + 4);
   bool sentence_start = true;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -118,7 +132,7 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
       // keep the dot of an initial: "P." "J.D."
       if (end < text.size() && text[end] == '.') {
         bool single = end - start == 1 || (end >= 2 && text[end - 2] == '.');
-        if (single && std::isupper(static_cast<unsigned char>(text[start]))) ++end;
+        if (single && is_upper(text[start])) ++end;
       }
       i = end;
     } else if (is_apostrophe(c) && i < text.size() && (text[i] == 's' || text[i] == 't') &&
@@ -126,18 +140,24 @@ void tokenize_names(std::string_view text, std::vector<NameToken>& out) {
       ++i;  // 's as its own token, as in CoNLL
     }
     t.end = static_cast<std::uint32_t>(i);
-    t.ascii = to_latin(text.substr(start, i - start));
-    if (t.ascii.find(' ') != std::string::npos) {
+    std::string_view raw = text.substr(start, i - start);
+    bool ascii = true;
+    for (char ch : raw) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    if (ascii) {
+      t.ascii.assign(raw);
+    } else {
+      t.ascii = to_latin(raw);
       // a symbol with no ASCII form: punctuation all the same
-      t.ascii = "?";
+      if (t.ascii.find(' ') != std::string::npos) t.ascii = "?";
     }
     fill(t);
     t.sentence_start = sentence_start && t.word;
     out.push_back(std::move(t));
     const std::string& a = out.back().ascii;
+    char a0 = a.size() == 1 ? a[0] : '\0';
     if (out.back().word) {
       sentence_start = false;
-    } else if (a == "." || a == "!" || a == "?" || a == ":" || c == 0xAB || c == 0x201C) {
+    } else if (a0 == '.' || a0 == '!' || a0 == '?' || a0 == ':' || c == 0xAB || c == 0x201C) {
       sentence_start = true;  // quotes and brackets leave the state as it is
     }
   }

@@ -18,6 +18,13 @@ struct NameToken {
   bool all_caps = false;    ///< two or more letters, none lower case
   bool initial = false;     ///< "P." or "J.D."
   bool sentence_start = false;
+  // lexicon facts, looked up once per token
+  bool particle = false;    ///< von, van, de, al...
+  bool candidate = false;   ///< may be part of a name: a capitalised word or a particle
+  bool given = false;       ///< a known given name (candidates only)
+  bool role = false;        ///< a title or role word (Mr, President, Mayor)
+  bool not_name = false;    ///< an organisation, place or date cue word (candidates only)
+  std::uint64_t hash = 0;   ///< name_hash(lower)
 };
 
 /// Appends the tokens of text. Positions refer to text; sentence_start marks the first
