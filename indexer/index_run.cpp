@@ -24,6 +24,7 @@
 #include "indexer/file_state.hpp"
 #include "indexer/near_duplicates.hpp"
 #include "indexer/progress.hpp"
+#include "indexer/shard_set.hpp"
 #include "indexer/walk.hpp"
 
 namespace newsearch {
@@ -94,6 +95,127 @@ class PersonSpellings {
   std::unordered_map<std::string, std::unordered_map<std::string, int>> counts_;
 };
 
+// Adds a writer's counts to the run's.
+void add_counts(RunSummary& into, const RunSummary& from) {
+  into.added += from.added;
+  into.updated += from.updated;
+  into.unchanged += from.unchanged;
+  into.removed += from.removed;
+  into.skipped += from.skipped;
+  into.warnings += from.warnings;
+  into.bytes += from.bytes;
+  for (const auto& [reason, n] : from.skipped_by_reason) into.skipped_by_reason[reason] += n;
+}
+
+// Shared by the writer threads.
+struct WriteContext {
+  Progress& progress;
+  DuplicateClusters& clusters;
+  std::mutex& clusters_mutex;
+  std::size_t batch;
+};
+
+// One writer thread: applies processed files to its database, committing every batch.
+RunSummary write_results(ResultQueue& queue, Xapian::WritableDatabase& db, WriteContext& ctx,
+                         std::atomic<bool>& abort) {
+  RunSummary counts;
+  PersonSpellings spellings;
+  std::size_t pending = 0;
+  auto commit = [&] {
+    spellings.flush(db);
+    db.commit();
+    pending = 0;
+  };
+  try {
+    while (auto item = queue.pop()) {
+      if (abort) continue;  // drain: the workers must not block on a full queue
+      ProcessedFile& r = *item;
+      for (const auto& [word, count] : r.spelling) db.add_spelling(word, count);
+      if (r.outcome == ProcessedFile::Outcome::kSpellingOnly) continue;
+      for (const auto& w : r.warnings) ctx.progress.warn(w);
+      counts.skipped += r.skipped_lines;
+      if (r.skipped_lines) counts.skipped_by_reason["invalid JSON Lines line"] += r.skipped_lines;
+      switch (r.outcome) {
+        case ProcessedFile::Outcome::kSpellingOnly:
+          break;
+        case ProcessedFile::Outcome::kSkipped:
+          ++counts.skipped;
+          ++counts.skipped_by_reason[r.skip_reason];
+          ctx.progress.warn(r.file.abs_path + ": " + r.skip_detail + ", skipped");
+          ctx.progress.file_done(0, 0);
+          continue;
+        case ProcessedFile::Outcome::kSameContent:
+          write_file_state(db, r.file.abs_path, r.state);
+          counts.unchanged += r.state.documents;
+          break;
+        case ProcessedFile::Outcome::kIndexed: {
+          counts.warnings += r.warnings.size();
+          if (r.previous) {
+            db.delete_document(boolean_term(kPrefixFile, file_key(r.file.abs_path)));
+            counts.updated += r.documents.size();
+          } else {
+            counts.added += r.documents.size();
+          }
+          for (std::size_t d = 0; d < r.documents.size(); ++d) {
+            BuiltDocument& built = r.documents[d];
+            std::uint64_t key;
+            {
+              std::lock_guard lock(ctx.clusters_mutex);
+              key = ctx.clusters.assign(built.fingerprint);
+            }
+            built.document.add_value(kSlotDupKey, hex64(key));
+            for (const auto& p : r.people[d]) spellings.add(p);
+            db.add_document(built.document);
+          }
+          write_file_state(db, r.file.abs_path, r.state);
+          counts.bytes += r.state.size;
+          pending += r.documents.size();
+          break;
+        }
+      }
+      ctx.progress.file_done(r.documents.size(), r.state.size);
+      if (pending >= ctx.batch) commit();
+    }
+    commit();
+  } catch (const Xapian::Error& e) {
+    abort = true;
+    counts.error = e.get_type() + std::string(": ") + e.get_msg();
+    while (queue.pop()) {
+    }
+  }
+  return counts;
+}
+
+// Deletes the articles of files under the roots that the walk did not see (and that are
+// not under a folder the walk could not read: those are unreachable, not gone).
+std::size_t remove_missing(Xapian::WritableDatabase& db, const std::vector<std::string>& paths,
+                           const std::unordered_set<std::string>& seen,
+                           const std::vector<std::string>& unreachable_paths) {
+  std::size_t removed = 0;
+  for (const auto& given : paths) {
+    const std::string root = absolute_path(given);
+    const bool is_dir = std::filesystem::is_directory(root);
+    const std::string prefix = std::string(kMetaFilePrefix) + (is_dir ? root + "/" : root);
+    std::vector<std::string> gone;
+    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+      const std::string key = *k;
+      const std::string path_key = key.substr(kMetaFilePrefix.size());
+      if (!is_dir && path_key != root) continue;
+      if (seen.count(path_key)) continue;
+      bool unreachable = false;
+      for (const auto& bad : unreachable_paths)
+        if (path_key.starts_with(bad + "/") || path_key == bad) unreachable = true;
+      if (!unreachable) gone.push_back(key);
+    }
+    for (const auto& key : gone) {
+      if (auto st = FileState::parse(db.get_metadata(key))) removed += st->documents;
+      db.delete_document(boolean_term(kPrefixFile, key.substr(kMetaFilePrefix.size())));
+      db.set_metadata(key, "");
+    }
+  }
+  return removed;
+}
+
 }  // namespace
 
 RunSummary run_index(const IndexOptions& options) {
@@ -130,6 +252,7 @@ RunSummary run_index(const IndexOptions& options) {
     aliases = std::make_shared<const AliasTable>(std::move(*loaded));
   }
 
+  // The target database is opened (and locked) first, whatever the mode: one writer at a time.
   auto opened = open_for_writing(options.database, language);
   if (!opened) {
     summary.error = opened.error().message + (opened.error().hint.empty() ? "" : "\nhint: " + opened.error().hint);
@@ -137,14 +260,14 @@ RunSummary run_index(const IndexOptions& options) {
   }
   Xapian::WritableDatabase db = std::move(*opened);
 
-  // Declared out here so that an error in the writer can still stop and join the workers.
-  ResultQueue queue(256);
+  std::vector<std::unique_ptr<ResultQueue>> queues;
   std::vector<std::thread> workers;
   std::atomic<bool> abort{false};
   auto stop_workers = [&] {
     abort = true;
-    while (queue.pop()) {
-    }
+    for (auto& q : queues)
+      while (q->pop()) {
+      }
     for (auto& w : workers)
       if (w.joinable()) w.join();
   };
@@ -152,6 +275,25 @@ RunSummary run_index(const IndexOptions& options) {
   try {
     db.set_metadata(std::string(kMetaSchema), std::to_string(kSchemaVersion));
     db.set_metadata(std::string(kMetaLanguage), language);
+    db.commit();
+
+    // A full build (empty database, or --rebuild) writes K shards in parallel beside the
+    // database and swaps the merged result in; an update writes the database itself.
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const bool bulk = options.rebuild || (db.get_doccount() == 0 && options.shards != 1);
+    std::optional<ShardSet> shards;
+    if (bulk) {
+      auto set = ShardSet::open(options.database, options.shards ? options.shards : cores, language);
+      if (!set) {
+        summary.error = set.error().message;
+        return finish();
+      }
+      shards = std::move(*set);
+    }
+    auto target_of = [&](const std::string& path) -> Xapian::WritableDatabase& {
+      return shards ? shards->shard(shards->shard_of(path)) : db;
+    };
+    const unsigned n_targets = shards ? shards->size() : 1;
 
     // Walk, and sort out which files need reading.
     std::vector<std::string> walk_problem_paths;
@@ -172,7 +314,7 @@ RunSummary run_index(const IndexOptions& options) {
     seen.reserve(files.size());
     for (auto& f : files) {
       seen.insert(file_key(f.abs_path));
-      auto prev = read_file_state(db, f.abs_path);
+      auto prev = read_file_state(target_of(f.abs_path), f.abs_path);
       if (prev && prev->size == f.size && prev->mtime_ns == f.mtime_ns) {
         summary.unchanged += prev->documents;
         progress.file_done(0, 0);
@@ -182,15 +324,24 @@ RunSummary run_index(const IndexOptions& options) {
     }
 
     DuplicateClusters clusters;
-    if (!todo.empty()) clusters.load(db);
+    std::mutex clusters_mutex;
+    if (!todo.empty()) {
+      if (shards)
+        for (unsigned i = 0; i < shards->size(); ++i) clusters.load(shards->shard(i));
+      else
+        clusters.load(db);
+    }
 
-    // Workers parse and build; this thread writes.
+    // Workers parse and build; one thread per target database writes.
     ProcessOptions process_options;
     process_options.max_size = options.max_size;
     process_options.language = language;
     process_options.spelling = options.spelling;
-    const unsigned n_workers = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    queue.set_producers(n_workers);
+    const unsigned n_workers = options.threads ? options.threads : cores;
+    for (unsigned i = 0; i < n_targets; ++i) {
+      queues.push_back(std::make_unique<ResultQueue>(std::max<std::size_t>(16, 256 / n_targets)));
+      queues.back()->set_producers(n_workers);
+    }
     std::atomic<std::size_t> next{0};
     for (unsigned w = 0; w < n_workers; ++w) {
       workers.emplace_back([&] {
@@ -198,107 +349,60 @@ RunSummary run_index(const IndexOptions& options) {
         for (;;) {
           const std::size_t i = next.fetch_add(1);
           if (i >= todo.size() || g_stop_requested.load() || abort.load()) break;
-          queue.push(processor.process(todo[i].first, todo[i].second));
+          const unsigned target = shards ? shards->shard_of(todo[i].first.abs_path) : 0;
+          queues[target]->push(processor.process(todo[i].first, todo[i].second));
         }
         ProcessedFile last;
         last.outcome = ProcessedFile::Outcome::kSpellingOnly;
         last.spelling = processor.take_spelling();
-        queue.push(std::move(last));
-        queue.producer_done();
+        queues[0]->push(std::move(last));
+        for (auto& q : queues) q->producer_done();
       });
     }
 
-    PersonSpellings spellings;
-    std::size_t pending = 0;
-    auto commit = [&] {
-      spellings.flush(db);
-      db.commit();
-      pending = 0;
-    };
-    double wait_s = 0, commit_s = 0;
-    auto tw = std::chrono::steady_clock::now();
-    while (auto item = queue.pop()) {
-      wait_s += std::chrono::duration<double>(std::chrono::steady_clock::now() - tw).count();
-      ProcessedFile& r = *item;
-      for (const auto& [word, count] : r.spelling) db.add_spelling(word, count);
-      if (r.outcome == ProcessedFile::Outcome::kSpellingOnly) continue;
-      for (const auto& w : r.warnings) progress.warn(w);
-      summary.skipped += r.skipped_lines;
-      if (r.skipped_lines) summary.skipped_by_reason["invalid JSON Lines line"] += r.skipped_lines;
-      switch (r.outcome) {
-        case ProcessedFile::Outcome::kSpellingOnly:
-          break;
-        case ProcessedFile::Outcome::kSkipped:
-          ++summary.skipped;
-          ++summary.skipped_by_reason[r.skip_reason];
-          progress.warn(r.file.abs_path + ": " + r.skip_detail + ", skipped");
-          progress.file_done(0, 0);
-          continue;
-        case ProcessedFile::Outcome::kSameContent:
-          write_file_state(db, r.file.abs_path, r.state);
-          summary.unchanged += r.state.documents;
-          break;
-        case ProcessedFile::Outcome::kIndexed: {
-          for (const auto& w : r.warnings) (void)w, ++summary.warnings;
-          if (r.previous) {
-            db.delete_document(boolean_term(kPrefixFile, file_key(r.file.abs_path)));
-            summary.updated += r.documents.size();
-          } else {
-            summary.added += r.documents.size();
-          }
-          for (std::size_t d = 0; d < r.documents.size(); ++d) {
-            BuiltDocument& built = r.documents[d];
-            built.document.add_value(kSlotDupKey, hex64(clusters.assign(built.fingerprint)));
-            for (const auto& p : r.people[d]) spellings.add(p);
-            db.add_document(built.document);
-          }
-          write_file_state(db, r.file.abs_path, r.state);
-          summary.bytes += r.state.size;
-          pending += r.documents.size();
-          break;
-        }
-      }
-      progress.file_done(r.documents.size(), r.state.size);
-      if (pending >= options.batch) {
-        auto tc = std::chrono::steady_clock::now();
-        commit();
-        commit_s += std::chrono::duration<double>(std::chrono::steady_clock::now() - tc).count();
-      }
-      tw = std::chrono::steady_clock::now();
+    WriteContext ctx{progress, clusters, clusters_mutex, options.batch};
+    std::vector<RunSummary> writer_counts(n_targets);
+    std::vector<std::thread> writers;
+    for (unsigned i = 0; i < n_targets; ++i) {
+      Xapian::WritableDatabase& target = shards ? shards->shard(i) : db;
+      writers.emplace_back([&, i, target_ptr = &target] {
+        writer_counts[i] = write_results(*queues[i], *target_ptr, ctx, abort);
+      });
     }
-    if (getenv("NEWSINDEX_DEBUG")) fprintf(stderr, "writer waited %.2f s, committed %.2f s\n", wait_s, commit_s);
+    for (auto& w : writers) w.join();
     for (auto& w : workers) w.join();
+    for (const auto& c : writer_counts) {
+      add_counts(summary, c);
+      if (!c.error.empty()) throw std::runtime_error(c.error);
+    }
     summary.interrupted = g_stop_requested.load();
 
-    // Articles whose files are gone from the indexed folders (not when a folder could not
-    // be read: its files are not gone, only unreachable this time).
     if (!summary.interrupted && !options.keep_missing) {
-      for (const auto& given : options.paths) {
-        const std::string root = absolute_path(given);
-        const bool is_dir = std::filesystem::is_directory(root);
-        const std::string prefix = std::string(kMetaFilePrefix) + (is_dir ? root + "/" : root);
-        std::vector<std::string> gone;
-        for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
-          const std::string key = *k;
-          const std::string path_key = key.substr(kMetaFilePrefix.size());
-          if (!is_dir && path_key != root) continue;
-          if (seen.count(path_key)) continue;
-          bool unreachable = false;
-          for (const auto& bad : walk_problem_paths)
-            if (path_key.starts_with(bad + "/") || path_key == bad) unreachable = true;
-          if (!unreachable) gone.push_back(key);
-        }
-        for (const auto& key : gone) {
-          if (auto st = FileState::parse(db.get_metadata(key))) summary.removed += st->documents;
-          db.delete_document(boolean_term(kPrefixFile, key.substr(kMetaFilePrefix.size())));
-          db.set_metadata(key, "");
-        }
-      }
+      if (shards)
+        for (unsigned i = 0; i < shards->size(); ++i)
+          summary.removed += remove_missing(shards->shard(i), options.paths, seen, walk_problem_paths);
+      else
+        summary.removed += remove_missing(db, options.paths, seen, walk_problem_paths);
     }
     progress.finish();
+
+    if (shards && !summary.interrupted) {
+      // The old database stays searchable until the merged one replaces it in one rename.
+      auto merged = shards->merge();
+      if (!merged) throw std::runtime_error(merged.error().message);
+      db.close();
+      auto swapped = shards->swap_into(options.database);
+      if (!swapped) throw std::runtime_error(swapped.error().message);
+      shards->discard();
+      auto reopened = open_for_writing(options.database, language);
+      if (!reopened) throw std::runtime_error(reopened.error().message);
+      db = std::move(*reopened);
+    } else if (shards) {
+      for (unsigned i = 0; i < shards->size(); ++i) shards->shard(i).commit();
+    }
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     db.set_metadata(std::string(kMetaLastRun), summary.json());
-    commit();
+    db.commit();
     db.close();
   } catch (const Xapian::Error& e) {
     stop_workers();
@@ -310,7 +414,11 @@ RunSummary run_index(const IndexOptions& options) {
     }
   } catch (const std::exception& e) {
     stop_workers();
-    summary.error = std::string("unexpected error: ") + e.what();
+    summary.error = e.what();
+    try {
+      db.close();
+    } catch (const Xapian::Error&) {
+    }
   }
   return finish();
 }

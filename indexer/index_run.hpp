@@ -23,6 +23,10 @@ struct IndexOptions {
   bool quiet = false;
   bool spelling = true;
   std::string aliases_file;
+  /// Writer threads for a full build (empty database or --rebuild); 0 = one per core.
+  /// An update of a non-empty database always uses one writer.
+  unsigned shards = 0;
+  bool rebuild = false;  ///< build a new index aside and swap it in when complete
 };
 
 /// Set by the signal handler: stop taking new files, commit, and return.

@@ -72,6 +72,10 @@ int main(int argc, char** argv) {
       ("threads,j", po::value(&opt.threads)->default_value(0)->value_name("N"),
        "parser threads (0: one per core); one more thread writes")
       ("keep-missing", po::bool_switch(&opt.keep_missing), "keep articles whose files are gone")
+      ("shards", po::value(&opt.shards)->default_value(0)->value_name("K"),
+       "writer threads for a full build (0: one per core); updates use one")
+      ("rebuild", po::bool_switch(&opt.rebuild),
+       "build a complete new index aside and swap it in (searches use the old one meanwhile)")
       ("no-spelling", "do not build the spelling dictionary (\"did you mean\")")
       ("aliases", po::value(&opt.aliases_file)->value_name("FILE"), "person alias file (see docs/aliases.md)")
       ("quiet,q", po::bool_switch(&opt.quiet), "no progress display");
