@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/analyzer.hpp"
 #include "common/utf8.hpp"
 
 namespace newsearch {
@@ -27,7 +28,20 @@ struct Token {
   char sep = 0;
 };
 
+// Ukrainian and Russian month names by their first three letters (any case ending:
+// "березня", "березень"; "марта", "март").
+constexpr std::pair<std::string_view, int> kCyrillicMonths[] = {
+    {"січ", 1}, {"лют", 2}, {"бер", 3}, {"кві", 4}, {"тра", 5}, {"чер", 6},  {"лип", 7},
+    {"сер", 8}, {"вер", 9}, {"жов", 10}, {"лис", 11}, {"гру", 12}, {"янв", 1}, {"фев", 2},
+    {"мар", 3}, {"апр", 4}, {"мая", 5}, {"май", 5}, {"июн", 6},  {"июл", 7},  {"авг", 8},
+    {"сен", 9}, {"окт", 10}, {"ноя", 11}, {"дек", 12}};
+
 int month_from_word(std::string_view w) {
+  if (!w.empty() && static_cast<unsigned char>(w[0]) >= 0x80) {
+    for (const auto& [stem, month] : kCyrillicMonths)
+      if (w.starts_with(stem)) return month;
+    return 0;
+  }
   if (w.size() < 3) return 0;
   for (std::size_t i = 0; i < kMonths.size(); ++i) {
     // Full name or an abbreviation of at least three letters ("Sept", "Mar").
@@ -99,6 +113,15 @@ std::optional<std::vector<Token>> tokenize(std::string_view s) {
       Token t;
       t.kind = Token::kWord;
       t.text = w;
+      out.push_back(t);
+      i = j;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      // A word in another script (Cyrillic month names), lower-cased.
+      std::size_t j = i;
+      while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) ++j;
+      Token t;
+      t.kind = Token::kWord;
+      t.text = fold_accents(s.substr(i, j - i));
       out.push_back(t);
       i = j;
     } else if (c == '-' || c == '.' || c == '/' || c == '+') {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/analyzer.hpp"
 #include "common/parse_date.hpp"
 #include "common/utf8.hpp"
 
@@ -10,7 +11,8 @@ namespace newsearch {
 namespace {
 
 constexpr std::size_t kMaxHeaderLines = 12;
-constexpr std::string_view kTagLead = "recent news about:";
+// The tag line's lead in the languages of the archive.
+constexpr std::string_view kTagLeads[] = {"recent news about:", "останні новини про:", "последние новости о:"};
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -44,16 +46,6 @@ bool looks_like_failed_date(std::string_view line) {
   if (std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return false;
   return !(line.ends_with('.') || line.ends_with('!') || line.ends_with('?'));
-}
-
-bool starts_with_icase(std::string_view s, std::string_view lead) {
-  if (s.size() < lead.size()) return false;
-  for (std::size_t i = 0; i < lead.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lead[i]) return false;
-  }
-  return true;
 }
 
 // A subheading: a short line without final punctuation.
@@ -168,8 +160,14 @@ std::optional<Article> parse_article_text(std::string_view raw, std::vector<std:
   // Body, with the tag line taken off the end.
   std::size_t end = lines.size();
   while (end > i && lines[end - 1].empty()) --end;
-  if (end > i && starts_with_icase(lines[end - 1], kTagLead)) {
-    auto tag_text = lines[end - 1].substr(kTagLead.size());
+  std::size_t lead = 0;
+  if (end > i) {
+    const std::string last = fold_accents(lines[end - 1].substr(0, 64));
+    for (auto l : kTagLeads)
+      if (last.starts_with(l)) lead = l.size();
+  }
+  if (lead) {
+    auto tag_text = lines[end - 1].substr(lead);
     for (auto& t : split_list(tag_text)) a.tags.push_back(std::move(t));
     --end;
   }

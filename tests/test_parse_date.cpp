@@ -22,6 +22,8 @@ TEST_CASE("date forms parse to the minute as written", "[date]") {
       {"Saturday, 1 March 2025", "2025-03-01T00:00", false},
       {"29 February 2024", "2024-02-29T00:00", false},
       {"00:00, 01 January, 1996", "1996-01-01T00:00", true},
+      {"01:30, 19 серпня, 2025", "2025-08-19T01:30", true},
+      {"5 марта 2025 10:00", "2025-03-05T10:00", true},
   };
   for (const auto& c : cases) {
     INFO(c.text);

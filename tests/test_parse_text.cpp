@@ -118,6 +118,9 @@ TEST_CASE("Cyrillic text", "[parse]") {
   CHECK(a.title == "Зеленський зустрівся з Рютте");
   CHECK(a.authors == std::vector<std::string>{"Олена Коваль"});
   CHECK(detect_language(a.title + a.body_text(), "en") == "uk");
+  const Article tagged = parse("Т\n-\n- О К\n-\n19 серпня 2025\nТекст.\nОстанні новини про: Володимир Зеленський\n");
+  CHECK(tagged.tags == std::vector<std::string>{"Володимир Зеленський"});
+  CHECK(tagged.date->iso_day() == "2025-08-19");
   CHECK(detect_language("Президент России Владимир Путин заявил", "en") == "ru");
   CHECK(detect_language("The president said", "en") == "en");
 }
