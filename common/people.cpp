@@ -16,7 +16,7 @@ namespace {
 struct Unit {
   std::string_view text;
   bool tag = false;        // a "Recent news about" tag: accepted only as a whole name
-  bool all_caps = false;   // a wire headline: names nothing new (see docs/people.md)
+  bool all_caps = false;   // a wire headline: names nothing new (its names count in the gold of CoNLL, but the spec excludes them)
   std::vector<NameToken> tokens;
 };
 
