@@ -76,6 +76,32 @@ bool compatible(const std::vector<std::string>& shorter, const std::vector<std::
   return true;
 }
 
+bool is_company_suffix(const NameToken& t) {
+  static constexpr std::string_view kSuffixes[] = {
+      "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc",
+      "ag", "nv", "gmbh", "group", "holdings", "securities", "bros", "brothers"};
+  if (!t.cap) return false;
+  for (auto s : kSuffixes)
+    if (t.lower == s) return true;
+  return false;
+}
+
+// Keys of the names an article gives to companies: "Chrysler Corp", "Merrill Lynch and Co",
+// "E.F. Hutton and Co Inc". The same words elsewhere in the article are the company too.
+void company_keys(const std::vector<NameToken>& tk, std::map<std::string, int, std::less<>>& out) {
+  for (std::size_t i = 1; i < tk.size(); ++i) {
+    if (!is_company_suffix(tk[i]) || is_company_suffix(tk[i - 1])) continue;
+    std::size_t e = i;
+    if (e >= 2 && (tk[e - 1].lower == "and" || tk[e - 1].ascii == "&")) --e;
+    std::size_t s = e;
+    while (s > 0 && tk[s - 1].cap && tk[s - 1].word && e - s < 5) --s;
+    if (s == e) continue;
+    std::string name;
+    for (std::size_t k = s; k < e; ++k) (name += tk[k].ascii) += ' ';
+    out.emplace(person_key(name), 0);
+  }
+}
+
 bool is_place_initials(const NameToken& t) {
   return t.lower == "u.s." || t.lower == "u.k." || t.lower == "u.n." || t.lower == "e.u.";
 }
@@ -230,6 +256,10 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
       mentions.push_back(std::move(m));
     }
   }
+  std::map<std::string, int, std::less<>> companies;
+  for (const Unit& u : units) company_keys(u.tokens, companies);
+  if (!companies.empty())
+    std::erase_if(mentions, [&](const Mention& m) { return companies.count(m.key) > 0; });
   std::stable_sort(mentions.begin(), mentions.end(),
                    [](const Mention& a, const Mention& b) { return a.order < b.order; });
 
