@@ -111,12 +111,11 @@ void add_counts(RunSummary& into, const RunSummary& from) {
 struct WriteContext {
   Progress& progress;
   DuplicateClusters& clusters;
-  std::mutex& clusters_mutex;
   std::size_t batch;
 };
 
 // One writer thread: applies processed files to its database, committing every batch.
-RunSummary write_results(ResultQueue& queue, Xapian::WritableDatabase& db, WriteContext& ctx,
+RunSummary write_results(ResultQueue& queue, Xapian::WritableDatabase& db, unsigned target, WriteContext& ctx,
                          std::atomic<bool>& abort) {
   RunSummary counts;
   PersonSpellings spellings;
@@ -158,14 +157,11 @@ RunSummary write_results(ResultQueue& queue, Xapian::WritableDatabase& db, Write
           }
           for (std::size_t d = 0; d < r.documents.size(); ++d) {
             BuiltDocument& built = r.documents[d];
-            std::uint64_t key;
-            {
-              std::lock_guard lock(ctx.clusters_mutex);
-              key = ctx.clusters.assign(built.fingerprint);
-            }
-            built.document.add_value(kSlotDupKey, hex64(key));
+            const auto [key, joined] = ctx.clusters.assign(built.fingerprint);
+            if (joined) built.document.add_value(kSlotDupKey, hex64(key));
             for (const auto& p : r.people[d]) spellings.add(p);
-            db.add_document(built.document);
+            const Xapian::docid docid = db.add_document(built.document);
+            if (!joined) ctx.clusters.placed(key, target, docid);
           }
           write_file_state(db, r.file.abs_path, r.state);
           counts.bytes += r.state.size;
@@ -324,12 +320,11 @@ RunSummary run_index(const IndexOptions& options) {
     }
 
     DuplicateClusters clusters;
-    std::mutex clusters_mutex;
     if (!todo.empty()) {
       if (shards)
-        for (unsigned i = 0; i < shards->size(); ++i) clusters.load(shards->shard(i));
+        for (unsigned i = 0; i < shards->size(); ++i) clusters.load(shards->shard(i), i);
       else
-        clusters.load(db);
+        clusters.load(db, 0);
     }
 
     // Workers parse and build; one thread per target database writes.
@@ -360,13 +355,13 @@ RunSummary run_index(const IndexOptions& options) {
       });
     }
 
-    WriteContext ctx{progress, clusters, clusters_mutex, options.batch};
+    WriteContext ctx{progress, clusters, options.batch};
     std::vector<RunSummary> writer_counts(n_targets);
     std::vector<std::thread> writers;
     for (unsigned i = 0; i < n_targets; ++i) {
       Xapian::WritableDatabase& target = shards ? shards->shard(i) : db;
       writers.emplace_back([&, i, target_ptr = &target] {
-        writer_counts[i] = write_results(*queues[i], *target_ptr, ctx, abort);
+        writer_counts[i] = write_results(*queues[i], *target_ptr, i, ctx, abort);
       });
     }
     for (auto& w : writers) w.join();
@@ -376,6 +371,22 @@ RunSummary run_index(const IndexOptions& options) {
       if (!c.error.empty()) throw std::runtime_error(c.error);
     }
     summary.interrupted = g_stop_requested.load();
+
+    // The first article of each cluster that grew in this run gets its collapse key now.
+    for (const auto& b : clusters.take_backfills()) {
+      Xapian::WritableDatabase& target = shards ? shards->shard(b.target) : db;
+      try {
+        Xapian::Document doc = target.get_document(b.docid);
+        doc.add_value(kSlotDupKey, hex64(b.key));
+        target.replace_document(b.docid, doc);
+      } catch (const Xapian::DocNotFoundError&) {
+        // replaced or removed since: its cluster lives on in the others
+      }
+    }
+    if (shards)
+      for (unsigned i = 0; i < shards->size(); ++i) shards->shard(i).commit();
+    else
+      db.commit();
 
     if (!summary.interrupted && !options.keep_missing) {
       if (shards)

@@ -18,39 +18,68 @@ void DuplicateClusters::remember(std::uint64_t simhash, std::uint64_t exact, std
   for (int b = 0; b < kBands; ++b) bands_[static_cast<std::size_t>(b)][band(simhash, b)].push_back(index);
 }
 
-void DuplicateClusters::load(const Xapian::Database& db) {
+void DuplicateClusters::load(const Xapian::Database& db, unsigned target) {
+  std::lock_guard lock(mutex_);
   if (db.get_doccount() == 0) return;
-  entries_.reserve(db.get_doccount());
-  // Two value streams walked side by side (every document has both slots).
-  auto keys = db.valuestream_begin(kSlotDupKey);
+  entries_.reserve(entries_.size() + db.get_doccount());
+  auto keys = db.valuestream_begin(kSlotDupKey);  // sparse: only cluster members
+  const auto keys_end = db.valuestream_end(kSlotDupKey);
   for (auto it = db.valuestream_begin(kSlotFingerprint); it != db.valuestream_end(kSlotFingerprint); ++it) {
-    keys.skip_to(it.get_docid());
-    if (keys == db.valuestream_end(kSlotDupKey)) break;
-    if (keys.get_docid() != it.get_docid()) continue;
     const std::string fp = *it;
-    std::uint64_t simhash, exact, key;
-    if (fp.size() == 32 && parse_hex64(std::string_view(fp).substr(0, 16), exact) &&
-        parse_hex64(std::string_view(fp).substr(16), simhash) && parse_hex64(*keys, key))
-      remember(simhash, exact, key);
+    std::uint64_t simhash, exact;
+    if (fp.size() != 32 || !parse_hex64(std::string_view(fp).substr(0, 16), exact) ||
+        !parse_hex64(std::string_view(fp).substr(16), simhash))
+      continue;
+    std::uint64_t key = exact;
+    bool has_key = false;
+    if (keys != keys_end) keys.skip_to(it.get_docid());
+    if (keys != keys_end && keys.get_docid() == it.get_docid() && parse_hex64(*keys, key)) has_key = true;
+    auto [pos, fresh] = first_.try_emplace(key);
+    if (fresh) pos->second = {target, it.get_docid(), has_key, false};
+    remember(simhash, exact, key);
   }
 }
 
-std::uint64_t DuplicateClusters::assign(const Fingerprint& fp) {
+std::pair<std::uint64_t, bool> DuplicateClusters::assign(const Fingerprint& fp) {
+  std::lock_guard lock(mutex_);
   std::uint64_t key = fp.exact;
+  bool joined = false;
   if (auto it = by_exact_.find(fp.exact); it != by_exact_.end()) {
     key = it->second;
+    joined = true;
   } else if (!bands_[0].empty()) {
-    for (int b = 0; b < kBands && key == fp.exact; ++b) {
+    for (int b = 0; b < kBands && !joined; ++b) {
       for (std::uint32_t i : bands_[static_cast<std::size_t>(b)][band(fp.simhash, b)]) {
         if (hamming_distance(entries_[i].simhash, fp.simhash) <= kNearDuplicateBits) {
           key = entries_[i].key;
+          joined = true;
           break;
         }
       }
     }
   }
+  if (joined) {
+    if (auto f = first_.find(key); f != first_.end()) f->second.grew = true;
+  }
   remember(fp.simhash, fp.exact, key);
-  return key;
+  return {key, joined};
+}
+
+void DuplicateClusters::placed(std::uint64_t key, unsigned target, Xapian::docid docid) {
+  std::lock_guard lock(mutex_);
+  first_.try_emplace(key, First{target, docid, false, false});
+}
+
+std::vector<DuplicateClusters::Backfill> DuplicateClusters::take_backfills() {
+  std::lock_guard lock(mutex_);
+  std::vector<Backfill> out;
+  for (auto& [key, f] : first_) {
+    if (f.grew && !f.has_key && f.docid) {
+      out.push_back({f.target, f.docid, key});
+      f.has_key = true;
+    }
+  }
+  return out;
 }
 
 }  // namespace newsearch

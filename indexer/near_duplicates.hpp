@@ -1,11 +1,13 @@
 #pragma once
-// Assigns each new article a duplicate-cluster key: the key of an earlier article with the
-// same normalised body or a SimHash within kNearDuplicateBits, else its own. The searcher
-// collapses results on that key (one hit per syndicated story).
+// Duplicate clusters: each new article joins the cluster of an earlier article with the same
+// normalised body or a SimHash within kNearDuplicateBits. Only clusters of two or more get
+// a collapse key (kSlotDupKey): a sparse slot costs the searcher nothing for the articles
+// that have no duplicate, which is nearly all of them. Thread-safe.
 #include <xapian.h>
 
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -15,10 +17,22 @@ namespace newsearch {
 
 class DuplicateClusters {
  public:
-  /// Loads the fingerprints of the articles already in the database.
-  void load(const Xapian::Database& db);
-  /// The cluster key for a new article (and remembers it for the next ones).
-  std::uint64_t assign(const Fingerprint& fp);
+  /// Loads the fingerprints of the articles already in database number `target`.
+  void load(const Xapian::Database& db, unsigned target);
+
+  /// The cluster of a new article: its key, and whether the article joins an earlier one
+  /// (then it needs the collapse key; otherwise call placed() once it has a docid).
+  std::pair<std::uint64_t, bool> assign(const Fingerprint& fp);
+  /// Where the first article of a new cluster went.
+  void placed(std::uint64_t key, unsigned target, Xapian::docid docid);
+
+  struct Backfill {
+    unsigned target;
+    Xapian::docid docid;
+    std::uint64_t key;
+  };
+  /// First articles of clusters that grew during this run and still lack the collapse key.
+  std::vector<Backfill> take_backfills();
 
  private:
   static constexpr int kBands = 4;  // 4 x 16 bits: within 3 bits, one band is equal
@@ -28,8 +42,16 @@ class DuplicateClusters {
     std::uint64_t simhash;
     std::uint64_t key;
   };
+  struct First {
+    unsigned target = 0;
+    Xapian::docid docid = 0;
+    bool has_key = false;
+    bool grew = false;
+  };
+  std::mutex mutex_;
   std::vector<Entry> entries_;
   std::unordered_map<std::uint64_t, std::uint64_t> by_exact_;
+  std::unordered_map<std::uint64_t, First> first_;  // cluster key -> its first article
   std::array<std::vector<std::vector<std::uint32_t>>, kBands> bands_;
 };
 

@@ -255,8 +255,7 @@ Result<json> SearchEngine::search(const SearchRequest& req) {
       qo.any = req.any;
       qo.since = req.since;
       qo.until = req.until;
-      qo.spelling = true;
-      SearchRequest effective = req;
+      qo.spelling = false;  // asked for only when nothing is found (it costs lookups)
       Result<BuiltQuery> built = Error{};
       if (!req.like.empty()) {
         auto like = like_query(req.like);
@@ -268,24 +267,27 @@ Result<json> SearchEngine::search(const SearchRequest& req) {
         built = impl_->builder->build(req.query, qo);
       }
       if (!built) return built.error();
-      json out = impl_->run(effective, *built);
+      json out = impl_->run(req, *built);
 
       // Nothing found: which words matched nothing, and a spelling that finds something.
       json unmatched = json::array();
-      for (const auto& w : built->frontend.plain_words)
-        if (impl_->db.get_termfreq(impl_->builder->analyzer().stemmed_term(w)) == 0) unmatched.push_back(w);
-      out["unmatched"] = unmatched;
       out["suggestion"] = nullptr;
-      if (out["total"].get<Xapian::doccount>() == 0 && !built->corrected.empty() && built->corrected != req.query) {
-        QueryOptions plain = qo;
-        plain.spelling = false;
-        auto alt = impl_->builder->build(built->corrected, plain);
-        if (alt) {
-          Xapian::Enquire e(impl_->db);
-          e.set_query(alt->query);
-          if (e.get_mset(0, 1).size() > 0) out["suggestion"] = built->corrected;
+      if (out["total"].get<Xapian::doccount>() == 0 && req.like.empty()) {
+        for (const auto& w : built->frontend.plain_words)
+          if (impl_->db.get_termfreq(impl_->builder->analyzer().stemmed_term(w)) == 0) unmatched.push_back(w);
+        QueryOptions spell = qo;
+        spell.spelling = true;
+        auto respelt = impl_->builder->build(req.query, spell);
+        if (respelt && !respelt->corrected.empty() && respelt->corrected != req.query) {
+          auto alt = impl_->builder->build(respelt->corrected, qo);
+          if (alt) {
+            Xapian::Enquire e(impl_->db);
+            e.set_query(alt->query);
+            if (e.get_mset(0, 1).size() > 0) out["suggestion"] = respelt->corrected;
+          }
         }
       }
+      out["unmatched"] = unmatched;
       out["elapsed_ms"] =
           std::round(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() * 100) / 100;
       return out;
