@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "common/utf8.hpp"
 
@@ -42,19 +43,27 @@ class SnowballStemmer : public Xapian::StemImplementation {
   SnowballStemmer(const SnowballStemmer&) = delete;
   SnowballStemmer& operator=(const SnowballStemmer&) = delete;
 
+  // News vocabulary is Zipfian: most words repeat, so remembering stems saves most of the
+  // Snowball work when indexing and when highlighting snippets.
   std::string operator()(const std::string& word) override {
+    if (auto it = cache_.find(word); it != cache_.end()) return it->second;
     const std::string folded = fold_accents(word);
     const sb_symbol* out = sb_stemmer_stem(
         stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
-    if (!out) return folded;  // out of memory in libstemmer: index the folded word
-    return std::string(reinterpret_cast<const char*>(out),
-                       static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
+    std::string stem = out ? std::string(reinterpret_cast<const char*>(out),
+                                         static_cast<std::size_t>(sb_stemmer_length(stemmer_)))
+                           : folded;  // out of memory in libstemmer: index the folded word
+    if (cache_.size() >= kCacheEntries) cache_.clear();
+    cache_.emplace(word, stem);
+    return stem;
   }
   std::string get_description() const override { return "snowball:" + language_; }
 
  private:
+  static constexpr std::size_t kCacheEntries = 200000;
   std::string language_;
   sb_stemmer* stemmer_;
+  std::unordered_map<std::string, std::string> cache_;
 };
 
 // Folds accents only: the "stemmer" of --language none.

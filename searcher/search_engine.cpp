@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cmath>
+#include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "common/hash.hpp"
@@ -30,6 +32,15 @@ json article_summary(const StoredArticle& a) {
   return {{"id", a.id}, {"title", a.title}, {"path", a.path}, {"date", a.date ? json(*a.date) : json(nullptr)}};
 }
 
+// The part of a body the snippet is chosen from: Xapian tokenizes and stems all the text
+// it is given, and a match in the first few kilobytes is what a reader wants anyway.
+constexpr std::size_t kSnippetWindow = 6000;
+std::string snippet_window(const std::string& body) {
+  if (body.size() <= kSnippetWindow) return body;
+  std::size_t cut = body.rfind(' ', kSnippetWindow);
+  return body.substr(0, cut == std::string::npos ? kSnippetWindow : cut);
+}
+
 // Minutes since 1970 of a "YYYYMMDDHHMM" value (0 if absent or malformed).
 double minutes_of(const std::string& v) {
   if (v.size() != 12) return 0;
@@ -55,37 +66,75 @@ const char* sort_name(SortOrder s) {
 
 struct SearchEngine::Impl {
   std::vector<std::string> paths;
+  EngineOptions options;
   Xapian::Database db;
+  std::vector<Xapian::Database> parts;    // each shard alone: Xapian reads metadata from the first only
+  std::vector<std::string> unreachable;   // shards left out (allow_partial)
+  bool remote = false;                    // some shard is remote
+  std::optional<Xapian::Database> spelling_db;
   std::string language;
   std::shared_ptr<const Synonyms> synonyms;
   std::unique_ptr<QueryBuilder> builder;
+  std::unique_ptr<QueryBuilder> speller;  // on spelling_db; null: the builder's own database
   std::unordered_map<std::string, std::string> person_display_cache;
   Error error;
   bool ok = false;
 
   void open() {
-    auto opened = open_for_reading(paths);
+    auto opened = open_for_search(paths, options.allow_partial);
     if (!opened) {
       error = opened.error();
       ok = false;
       return;
     }
-    db = *opened;
+    db = opened->db;
+    parts = opened->parts;
+    unreachable = opened->unreachable;
+    remote = opened->remote;
     language = database_language(db);
-    builder = std::make_unique<QueryBuilder>(db, language, synonyms);
+    spelling_db.reset();
+    if (!options.spelling_db.empty()) {
+      try {
+        spelling_db = Xapian::Database(options.spelling_db);
+      } catch (const Xapian::Error& e) {
+        error = error_from_xapian(e, options.spelling_db);
+        ok = false;
+        return;
+      }
+    }
+    make_builders();
+    person_display_cache.clear();
     ok = true;
   }
 
-  // The most frequent spelling of a person key across the archive.
+  void make_builders() {
+    builder = std::make_unique<QueryBuilder>(db, language, synonyms);
+    speller = spelling_db ? std::make_unique<QueryBuilder>(*spelling_db, language, synonyms) : nullptr;
+  }
+
+  // The most frequent spelling of a person key across the archive: summed over the shards
+  // (or read from the spelling database, which holds the sums).
   std::string person_display(const std::string& key) {
     if (auto it = person_display_cache.find(key); it != person_display_cache.end()) return it->second;
     std::string best = key;
-    json j = json::parse(db.get_metadata(std::string(kMetaPersonPrefix) + key), nullptr, false);
-    if (j.is_object()) {
-      int best_n = -1;
-      for (auto& [display, n] : j.items())
-        if (n.is_number_integer() && n.get<int>() > best_n) best = display, best_n = n.get<int>();
+    const std::string meta_key = std::string(kMetaPersonPrefix) + key;
+    std::map<std::string, long long> counts;
+    auto add = [&](const Xapian::Database& from) {
+      json j = json::parse(from.get_metadata(meta_key), nullptr, false);
+      if (j.is_object())
+        for (auto& [display, n] : j.items())
+          if (n.is_number_integer()) counts[display] += n.get<long long>();
+    };
+    if (spelling_db) add(*spelling_db);
+    if (counts.empty()) {
+      if (parts.size() > 1)
+        for (const auto& part : parts) add(part);
+      else
+        add(db);
     }
+    long long best_n = -1;
+    for (const auto& [display, n] : counts)
+      if (n > best_n) best = display, best_n = n;
     if (person_display_cache.size() > 100000) person_display_cache.clear();
     return person_display_cache[key] = best;
   }
@@ -93,8 +142,11 @@ struct SearchEngine::Impl {
   json run(const SearchRequest& req, const BuiltQuery& built);
 };
 
-SearchEngine::SearchEngine(std::vector<std::string> databases) : impl_(std::make_unique<Impl>()) {
+SearchEngine::SearchEngine(std::vector<std::string> databases) : SearchEngine(std::move(databases), EngineOptions{}) {}
+
+SearchEngine::SearchEngine(std::vector<std::string> databases, EngineOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->paths = std::move(databases);
+  impl_->options = std::move(options);
   impl_->synonyms = std::make_shared<const Synonyms>(Synonyms::builtin());
   impl_->open();
 }
@@ -107,7 +159,7 @@ const Error& SearchEngine::error() const { return impl_->error; }
 
 void SearchEngine::set_synonyms(std::shared_ptr<const Synonyms> synonyms) {
   impl_->synonyms = std::move(synonyms);
-  if (impl_->ok) impl_->builder = std::make_unique<QueryBuilder>(impl_->db, impl_->language, impl_->synonyms);
+  if (impl_->ok) impl_->make_builders();
 }
 
 void SearchEngine::refresh() {
@@ -117,6 +169,10 @@ void SearchEngine::refresh() {
   }
   try {
     if (impl_->db.reopen()) impl_->person_display_cache.clear();
+    for (auto& part : impl_->parts) part.reopen();
+    if (impl_->spelling_db) impl_->spelling_db->reopen();
+    // --allow-partial: a shard that was down may be back.
+    if (!impl_->unreachable.empty()) impl_->open();
   } catch (const Xapian::Error&) {
     impl_->open();
   }
@@ -134,7 +190,17 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   }
   FacetSpy spy;
   const bool want_spy = req.facets || req.timeline;
-  if (want_spy) enquire.add_matchspy(&spy);
+  // xapian-tcpsrv knows only Xapian's own match spies: for remote shards, count the packed
+  // values with ValueCountMatchSpy and unpack them after the match (exact, same numbers).
+  std::vector<std::pair<Xapian::valueno, std::unique_ptr<Xapian::ValueCountMatchSpy>>> value_spies;
+  if (want_spy && remote) {
+    for (Xapian::valueno slot : {kSlotAuthors, kSlotPeople, kSlotTags, kSlotDate}) {
+      value_spies.emplace_back(slot, std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+      enquire.add_matchspy(value_spies.back().second.get());
+    }
+  } else if (want_spy) {
+    enquire.add_matchspy(&spy);
+  }
 
   // recent: relevance times an exponential decay with age, over the top kRecentRerankDepth.
   const bool rerank = req.sort == SortOrder::kRecent;
@@ -145,6 +211,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   // Facets count every match; otherwise Xapian may stop early and estimate the total.
   const Xapian::doccount check_at_least = want_spy ? db.get_doccount() : 0;
   Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
+  for (const auto& [slot, value_spy] : value_spies) spy.add_value_counts(slot, *value_spy);
 
   std::vector<Xapian::MSetIterator> order;
   for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
@@ -194,8 +261,8 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
               {"path", a.path},
               {"abspath", a.abspath},
               {"url", a.url}};
-    std::string snippet = mset.snippet(a.body, req.snippet_bytes, stem,
-                                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_CJK_NGRAM,
+    std::string snippet = mset.snippet(snippet_window(a.body), req.snippet_bytes, stem,
+                                       Xapian::MSet::SNIPPET_CJK_NGRAM,  // no background model: it looks up every word's frequency
                                        "<mark>", "</mark>", "\xE2\x80\xA6");
     r["snippet"] = snippet;
     // The articles collapsed into this hit: same cluster key, matching the query too.
@@ -228,6 +295,11 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
               {"sort", sort_name(req.sort)},
               {"notices", built.frontend.notices},
               {"results", results}};
+  if (!unreachable.empty()) {
+    // --allow-partial: say which shards are missing from these results.
+    out["partial"] = true;
+    for (const auto& u : unreachable) out["notices"].push_back("shard left out (unreachable): " + u);
+  }
   if (req.facets) {
     json facets = json::object();
     for (const char* f : {"authors", "people", "tags", "months"}) {
@@ -277,7 +349,7 @@ Result<json> SearchEngine::search(const SearchRequest& req) {
           if (impl_->db.get_termfreq(impl_->builder->analyzer().stemmed_term(w)) == 0) unmatched.push_back(w);
         QueryOptions spell = qo;
         spell.spelling = true;
-        auto respelt = impl_->builder->build(req.query, spell);
+        auto respelt = (impl_->speller ? impl_->speller : impl_->builder)->build(req.query, spell);
         if (respelt && !respelt->corrected.empty() && respelt->corrected != req.query) {
           auto alt = impl_->builder->build(respelt->corrected, qo);
           if (alt) {
@@ -294,6 +366,13 @@ Result<json> SearchEngine::search(const SearchRequest& req) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kRetries) return Error{"database changed too often during the search", "retry", 2};
       impl_->db.reopen();
+    } catch (const Xapian::NetworkError& e) {
+      // A remote connection broke (xapian-tcpsrv closes idle ones; a shard host restarted
+      // or died): connect again and retry once. A shard still down is an error, or with
+      // --allow-partial is left out of the results.
+      if (attempt >= 1) return error_from_xapian(e, "(a remote shard)");
+      impl_->open();
+      if (!impl_->ok) return impl_->error;
     } catch (const Xapian::Error& e) {
       return error_from_xapian(e, impl_->paths.empty() ? "" : impl_->paths.front());
     }
