@@ -7,10 +7,13 @@
 #include <iostream>
 
 #include "common/analyzer.hpp"
+#include "common/config.hpp"
 #include "common/store.hpp"
 #include "common/version.hpp"
 #include "indexer/index_run.hpp"
 #include "indexer/inspect.hpp"
+#include "indexer/stats.hpp"
+#include "indexer/status.hpp"
 
 namespace po = boost::program_options;
 using namespace newsearch;
@@ -34,6 +37,8 @@ std::string languages_list() {
 void usage(const po::options_description& options) {
   std::cout << "Usage: newsindex [OPTIONS] PATH...     index article files and folders\n"
                "       newsindex inspect [OPTIONS] FILE  show what the index would hold for FILE\n"
+               "       newsindex status [OPTIONS]        the database and its last run (for monitoring)\n"
+               "       newsindex stats [OPTIONS]         top authors, people, tags and months\n"
                "\n"
                "Walks each PATH for article files (*.txt in the news article format, *.jsonl with\n"
                "one JSON article per line), adds new articles, replaces changed ones, leaves\n"
@@ -41,8 +46,10 @@ void usage(const po::options_description& options) {
                "a rerun completes the job.\n\n"
             << options
             << "\nLanguages: " << languages_list()
-            << "\n\nDatabase: --db, else $NEWSEARCH_DB, else $XDG_DATA_HOME/newsearch/db\n"
-               "(~/.local/share/newsearch/db).\n"
+            << "\n\nDatabase: --db, else db in the config file, else $NEWSEARCH_DB, else\n"
+               "$XDG_DATA_HOME/newsearch/db (~/.local/share/newsearch/db).\n"
+               "Config file: --config FILE, else ~/.config/newsearch/config and /etc/newsearch/config\n"
+               "(keys db, folder, language, aliases, batch; see man newsindex).\n"
                "\nExit status: 0 all indexed, 1 some input skipped (see warnings), 2 the run could\n"
                "not proceed (bad option, missing path, database locked or unwritable), 130\n"
                "interrupted (what was done is committed).\n"
@@ -55,6 +62,8 @@ void usage(const po::options_description& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "status") return status_command(argc - 1, argv + 1);
+  if (argc > 1 && std::string(argv[1]) == "stats") return stats_command(argc - 1, argv + 1);
   IndexOptions opt;
   std::string max_size_mb;
   std::vector<std::string> extensions;
@@ -79,6 +88,7 @@ int main(int argc, char** argv) {
       ("no-spelling", "do not build the spelling dictionary (\"did you mean\")")
       ("aliases", po::value(&opt.aliases_file)->value_name("FILE"), "person alias file (see docs/aliases.md)")
       ("quiet,q", po::bool_switch(&opt.quiet), "no progress display");
+  add_config_option(visible);
   po::options_description hidden;
   hidden.add_options()("paths", po::value(&opt.paths)->multitoken());
   po::options_description all;
@@ -89,6 +99,10 @@ int main(int argc, char** argv) {
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    if (auto err = vm.count("help") || vm.count("version") ? std::nullopt : store_config(all, vm)) {
+      std::fprintf(stderr, "newsindex: error: %s\n", err->message.c_str());
+      return 2;
+    }
     po::notify(vm);
   } catch (const po::error& e) {
     std::fprintf(stderr, "newsindex: error: %s\nhint: newsindex --help\n", e.what());
@@ -136,7 +150,7 @@ int main(int argc, char** argv) {
     return inspect_file(opt.paths[1], canonical_language(opt.language), opt.aliases_file);
   }
   if (opt.paths.empty()) {
-    std::fprintf(stderr, "newsindex: error: no PATH to index\nhint: newsindex FOLDER (see newsindex --help)\n");
+    std::fprintf(stderr, "newsindex: error: no PATH to index\nhint: newsindex FOLDER, or folder = FOLDER in the config file\n");
     return 2;
   }
 
@@ -146,6 +160,8 @@ int main(int argc, char** argv) {
   sigaction(SIGTERM, &sa, nullptr);
 
   const RunSummary summary = run_index(opt);
+  // Kept in the database so `newsindex status` (and the monitoring on it) sees the failure.
+  if (summary.exit_code() == 2) record_failed_run(opt.database, canonical_language(opt.language), summary.json());
   if (!summary.error.empty()) {
     std::fprintf(stderr, "newsindex: error: %s\n", summary.error.c_str());
   } else {

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "common/config.hpp"
 #include "common/schema.hpp"
 #include "common/store.hpp"
 #include "common/version.hpp"
@@ -53,7 +54,9 @@ void usage(const po::options_description& options) {
                "       newsearch serve [OPTIONS]      the search page and JSON API over HTTP\n\n"
             << kSyntax << fields_help() << "\n"
             << options
-            << "\nDatabase: --db, else $NEWSEARCH_DB, else $XDG_DATA_HOME/newsearch/db.\n"
+            << "\nDatabase: --db, else db in the config file, else $NEWSEARCH_DB, else\n"
+               "$XDG_DATA_HOME/newsearch/db. Config file: --config FILE, else\n"
+               "~/.config/newsearch/config and /etc/newsearch/config (see man newsearch).\n"
                "Exit status: 0 something found, 1 nothing found, 2 error.\n"
                "\nExamples:\n"
                "  newsearch subsoil deal\n"
@@ -90,6 +93,7 @@ int main(int argc, char** argv) {
       ("explain", "print the parsed query")
       ("synonyms", po::value(&synonyms_file)->value_name("FILE"), "synonyms file (default: built in)")
       ("color", po::value(&color)->default_value("auto")->value_name("WHEN"), "auto, always or never");
+  add_config_option(visible);
   po::options_description hidden;
   hidden.add_options()("query", po::value(&query_words)->multitoken());
   po::options_description all;
@@ -99,6 +103,10 @@ int main(int argc, char** argv) {
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    if (auto err = vm.count("help") || vm.count("version") ? std::nullopt : store_config(all, vm)) {
+      std::fprintf(stderr, "newsearch: error: %s\n", err->message.c_str());
+      return 2;
+    }
     po::notify(vm);
   } catch (const po::error& e) {
     std::fprintf(stderr, "newsearch: error: %s\nhint: newsearch --help\n", e.what());
