@@ -21,6 +21,38 @@ Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, const
 /// Opens one or more databases (folders, stub files, shards) as one for searching.
 Result<Xapian::Database> open_for_reading(const std::vector<std::string>& paths);
 
+/// One database of a search: a local folder (or single-file database), or a remote shard
+/// served by xapian-tcpsrv.
+struct DatabaseSource {
+  std::string path;  ///< local database
+  std::string host;  ///< remote shard host (port != 0)
+  unsigned port = 0;
+  bool remote() const { return port != 0; }
+  std::string name() const { return remote() ? host + ":" + std::to_string(port) : path; }
+};
+
+/// Expands stub files (auto/glass/chert/remote lines, nested stubs) and "tcp://HOST:PORT"
+/// into the databases they name, in order.
+Result<std::vector<DatabaseSource>> expand_sources(const std::vector<std::string>& paths);
+
+/// The databases of a search, opened.
+struct SearchDatabases {
+  Xapian::Database db;                   ///< every reachable source, as one
+  std::vector<Xapian::Database> parts;   ///< each reachable source alone (metadata is per part)
+  std::vector<std::string> unreachable;  ///< "HOST:PORT: why" of shards left out (allow_partial)
+  bool remote = false;                   ///< a source is remote: no spelling table, built-in match spies only
+};
+
+/// Opens databases for searching, like open_for_reading, remote shards included. A remote
+/// shard that cannot be reached is an error, or with allow_partial is left out and named
+/// in unreachable (an error still if nothing is reachable).
+Result<SearchDatabases> open_for_search(const std::vector<std::string>& paths, bool allow_partial);
+
+/// Writes the spelling dictionary and the person spellings of the local databases
+/// (paths: folders or stubs) into a new database at out, for a search host whose shards
+/// are remote (Xapian's remote backend serves neither). Returns the number of words.
+Result<std::size_t> write_spelling_database(const std::vector<std::string>& paths, const std::string& out);
+
 /// Maps a Xapian exception raised while using the database at path to an Error.
 Error error_from_xapian(const Xapian::Error& e, const std::string& path);
 

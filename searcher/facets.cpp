@@ -40,6 +40,25 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   }
 }
 
+void FacetSpy::add_value_counts(Xapian::valueno slot, const Xapian::ValueCountMatchSpy& spy) {
+  // A packed value "a|b" seen n times counts n for a and n for b, as operator() would.
+  const char* facet = slot == kSlotAuthors ? "authors" : slot == kSlotPeople ? "people" : slot == kSlotTags ? "tags" : nullptr;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string value = *it;
+    const Xapian::doccount n = it.get_termfreq();
+    if (facet) {
+      std::unordered_map<std::string, Xapian::doccount> once;
+      count_list(value, once);
+      auto& into = counts_[facet];
+      for (const auto& [item, k] : once) into[item] += k * n;
+    } else if (slot == kSlotDate && value.size() >= 8) {
+      counts_["months"][value.substr(0, 4) + "-" + value.substr(4, 2)] += n;
+      days_[value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6, 2)] += n;
+    }
+  }
+  if (slot == kSlotDate) seen_ += static_cast<Xapian::doccount>(spy.get_total());
+}
+
 std::string FacetSpy::serialise_results() const {
   nlohmann::json j;
   for (const auto& [facet, m] : counts_) j["c"][facet] = m;

@@ -27,6 +27,11 @@ class FacetSpy : public Xapian::MatchSpy {
   std::vector<std::pair<std::string, Xapian::doccount>> timeline() const;
   Xapian::doccount seen() const { return seen_; }
 
+  /// Adds the counts of a built-in ValueCountMatchSpy on kSlotAuthors, kSlotPeople,
+  /// kSlotTags or kSlotDate: the same numbers this spy would have counted. For remote
+  /// shards, whose xapian-tcpsrv knows only Xapian's own match spies.
+  void add_value_counts(Xapian::valueno slot, const Xapian::ValueCountMatchSpy& spy);
+
  private:
   std::map<std::string, std::unordered_map<std::string, Xapian::doccount>> counts_;
   std::map<std::string, Xapian::doccount> days_;

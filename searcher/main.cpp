@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 #include "common/config.hpp"
 #include "common/schema.hpp"
@@ -13,6 +14,7 @@
 #include "searcher/interactive.hpp"
 #include "searcher/print_text.hpp"
 #include "searcher/search_engine.hpp"
+#include "searcher/serve.hpp"
 #include "searcher/synonyms.hpp"
 
 namespace po = boost::program_options;
@@ -67,7 +69,10 @@ void usage(const po::options_description& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> dbs, query_words;
+  if (argc > 1 && std::string_view(argv[1]) == "serve") return serve_main(argc - 1, argv + 1);
+  std::vector<std::string> dbs, query_words, remotes;
+  EngineOptions engine_options;
+  std::string write_spelling_db;
   SearchRequest req;
   std::string sort = "relevance", color = "auto", synonyms_file, article_id, since, until;
   po::options_description visible("Options");
@@ -75,6 +80,13 @@ int main(int argc, char** argv) {
       ("help,h", "show this help and exit")
       ("version", "show versions and exit")
       ("db,d", po::value(&dbs)->value_name("DIR"), "database (repeat, or a stub file, to search several as one)")
+      ("remote", po::value(&remotes)->value_name("HOST:PORT"),
+       "also search the shard xapian-tcpsrv serves there (repeat; docs/deployment.md)")
+      ("allow-partial", "leave out shards that cannot be reached; results say \"partial\"")
+      ("spelling-db", po::value(&engine_options.spelling_db)->value_name("DIR"),
+       "local spelling database for remote shards (\"did you mean\", names)")
+      ("write-spelling-db", po::value(&write_spelling_db)->value_name("DIR"),
+       "write the spelling and names of the --db databases to DIR and exit")
       ("json", "print one JSON document (docs/json.md)")
       ("limit,n", po::value(&req.limit)->default_value(10)->value_name("N"), "results per page")
       ("offset", po::value(&req.offset)->default_value(0)->value_name("N"), "skip the first N results")
@@ -144,9 +156,21 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "newsearch: error: --color must be auto, always or never\n");
     return 2;
   }
+  for (const auto& r : remotes) dbs.push_back("tcp://" + r);
   if (dbs.empty()) dbs.push_back(default_database_path());
+  engine_options.allow_partial = vm.count("allow-partial") > 0;
+  if (!write_spelling_db.empty()) {
+    auto written = write_spelling_database(dbs, write_spelling_db);
+    if (!written) {
+      std::fprintf(stderr, "newsearch: error: %s\n", written.error().message.c_str());
+      if (!written.error().hint.empty()) std::fprintf(stderr, "hint: %s\n", written.error().hint.c_str());
+      return 2;
+    }
+    std::fprintf(stderr, "newsearch: %zu spelling words written to %s\n", *written, write_spelling_db.c_str());
+    return 0;
+  }
 
-  SearchEngine engine(dbs);
+  SearchEngine engine(dbs, engine_options);
   if (!engine.ok()) {
     std::fprintf(stderr, "newsearch: error: %s\n", engine.error().message.c_str());
     if (!engine.error().hint.empty()) std::fprintf(stderr, "hint: %s\n", engine.error().hint.c_str());

@@ -17,10 +17,22 @@ namespace newsearch {
 
 class Synonyms;
 
+/// How the engine treats its shards.
+struct EngineOptions {
+  /// Leave out remote shards that cannot be reached (results then say "partial": true)
+  /// instead of failing.
+  bool allow_partial = false;
+  /// A local database with the spelling dictionary and person spellings of remote shards
+  /// (newsearch --write-spelling-db): "did you mean" and names for a search host whose
+  /// shards are all remote.
+  std::string spelling_db;
+};
+
 class SearchEngine {
  public:
-  /// Opens the databases (folders, stub files, shards) as one. Check ok() / error().
+  /// Opens the databases (folders, stub files, "tcp://HOST:PORT" shards) as one. Check ok() / error().
   explicit SearchEngine(std::vector<std::string> databases);
+  SearchEngine(std::vector<std::string> databases, EngineOptions options);
   ~SearchEngine();
   SearchEngine(SearchEngine&&) noexcept;
   SearchEngine& operator=(SearchEngine&&) noexcept;
