@@ -60,6 +60,8 @@ std::pair<std::uint64_t, bool> DuplicateClusters::assign(const Fingerprint& fp) 
   }
   if (joined) {
     if (auto f = first_.find(key); f != first_.end()) f->second.grew = true;
+  } else {
+    first_.try_emplace(key);  // placed() fills in where it went; another writer may join first
   }
   remember(fp.simhash, fp.exact, key);
   return {key, joined};
@@ -67,7 +69,11 @@ std::pair<std::uint64_t, bool> DuplicateClusters::assign(const Fingerprint& fp) 
 
 void DuplicateClusters::placed(std::uint64_t key, unsigned target, Xapian::docid docid) {
   std::lock_guard lock(mutex_);
-  first_.try_emplace(key, First{target, docid, false, false});
+  First& f = first_[key];
+  if (f.docid == 0) {
+    f.target = target;
+    f.docid = docid;
+  }
 }
 
 std::vector<DuplicateClusters::Backfill> DuplicateClusters::take_backfills() {
