@@ -10,7 +10,7 @@
 namespace newsearch {
 
 /// Version of the database layout this build reads and writes (stored in metadata).
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: binary document data
 
 /// How a field is indexed and queried.
 enum class FieldKind {

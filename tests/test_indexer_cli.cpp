@@ -75,7 +75,7 @@ TEST_CASE("newsindex indexes one document per article with field terms", "[index
   CHECK(terms_with_prefix(db, "Q").size() == 4);
   const Xapian::docid with_interest = *db.postlist_begin("Zinterest");
   CHECK(db.positionlist_begin(with_interest, "Zinterest") != db.positionlist_end(with_interest, "Zinterest"));
-  CHECK(db.get_metadata("newsearch.schema") == "1");
+  CHECK(db.get_metadata("newsearch.schema") == "2");
   CHECK(db.get_metadata("newsearch.language") == "english");
 }
 
