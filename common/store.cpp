@@ -59,7 +59,8 @@ Error error_from_xapian(const Xapian::Error& e, const std::string& path) {
   return {"database " + path + ": " + type + ": " + e.get_msg(), "", 2};
 }
 
-Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, const std::string& language) {
+Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, const std::string& language,
+                                                  bool replacing) {
   std::error_code ec;
   const fs::path p(path);
   if (p.has_parent_path()) {
@@ -71,7 +72,7 @@ Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, const
   try {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
     const std::string schema = db.get_metadata(std::string(kMetaSchema));
-    if (db.get_doccount() > 0 || !schema.empty()) {
+    if (!replacing && (db.get_doccount() > 0 || !schema.empty())) {
       if (schema != std::to_string(kSchemaVersion))
         return Error{"database " + path + " has schema version " + (schema.empty() ? "?" : schema) +
                          ", this newsindex writes version " + std::to_string(kSchemaVersion),
@@ -100,7 +101,7 @@ Result<Xapian::Database> open_for_reading(const std::vector<std::string>& paths)
       if (!schema.empty() && schema != std::to_string(kSchemaVersion))
         return Error{"database " + path + " has schema version " + schema + ", this newsearch reads " +
                          std::to_string(kSchemaVersion),
-                     "rebuild it with this version: newsindex --db " + path + " FOLDER", 2};
+                     "rebuild it with this version: newsindex --rebuild --db " + path + " FOLDER", 2};
       combined.add_database(db);
     } catch (const Xapian::Error& e) {
       return error_from_xapian(e, path);

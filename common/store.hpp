@@ -16,7 +16,10 @@ std::string default_database_path();
 /// Opens (creating if needed) the database for writing. Fails with a clear Error if it is
 /// locked by another writer, unwritable, corrupt, or of another schema or language.
 /// language: the Snowball language the run will use (checked against the database's).
-Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, const std::string& language);
+/// replacing: the caller will replace the whole contents (--rebuild), so another schema
+/// or language is no obstacle.
+Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, const std::string& language,
+                                                  bool replacing = false);
 
 /// Opens one or more databases (folders, stub files, shards) as one for searching.
 Result<Xapian::Database> open_for_reading(const std::vector<std::string>& paths);

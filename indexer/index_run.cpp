@@ -112,6 +112,7 @@ struct WriteContext {
   Progress& progress;
   DuplicateClusters& clusters;
   std::size_t batch;
+  std::string database;  ///< for error messages
 };
 
 // One writer thread: applies processed files to its database, committing every batch.
@@ -175,7 +176,9 @@ RunSummary write_results(ResultQueue& queue, Xapian::WritableDatabase& db, unsig
     commit();
   } catch (const Xapian::Error& e) {
     abort = true;
-    counts.error = e.get_type() + std::string(": ") + e.get_msg();
+    // Mapped here like every other Xapian error, so a full disk says so (not "Error writing block").
+    const Error err = error_from_xapian(e, ctx.database);
+    counts.error = err.message + (err.hint.empty() ? "" : "\nhint: " + err.hint);
     while (queue.pop()) {
     }
   }
@@ -249,7 +252,7 @@ RunSummary run_index(const IndexOptions& options) {
   }
 
   // The target database is opened (and locked) first, whatever the mode: one writer at a time.
-  auto opened = open_for_writing(options.database, language);
+  auto opened = open_for_writing(options.database, language, options.rebuild);
   if (!opened) {
     summary.error = opened.error().message + (opened.error().hint.empty() ? "" : "\nhint: " + opened.error().hint);
     return finish();
@@ -355,7 +358,7 @@ RunSummary run_index(const IndexOptions& options) {
       });
     }
 
-    WriteContext ctx{progress, clusters, options.batch};
+    WriteContext ctx{progress, clusters, options.batch, options.database};
     std::vector<RunSummary> writer_counts(n_targets);
     std::vector<std::thread> writers;
     for (unsigned i = 0; i < n_targets; ++i) {
