@@ -109,7 +109,49 @@ std::optional<ParamError> parse_date_param(const HttpParams& params, const std::
   return std::nullopt;
 }
 
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// A malformed escape ("%zz", a lone "%") stays as written: validation then judges the text.
+std::string form_decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+HttpParams parse_query_string(std::string_view target) {
+  HttpParams params;
+  const auto question = target.find('?');
+  if (question == std::string_view::npos) return params;
+  std::string_view rest = target.substr(question + 1);
+  if (auto hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    if (pair.empty()) continue;
+    const auto eq = pair.find('=');
+    params.emplace(form_decode(pair.substr(0, eq)),
+                   eq == std::string_view::npos ? std::string() : form_decode(pair.substr(eq + 1)));
+  }
+  return params;
+}
 
 Checked<SearchRequest> parse_search_params(const HttpParams& params) {
   Checked<SearchRequest> r;

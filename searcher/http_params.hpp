@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "searcher/search_request.hpp"
 
@@ -12,6 +13,11 @@ namespace newsearch {
 
 /// The decoded query string, as cpp-httplib gives it (a name may repeat).
 using HttpParams = std::multimap<std::string, std::string>;
+
+/// The parameters of a request target ("/api/search?q=subsoil+deal"), decoded as HTML
+/// forms and URLSearchParams encode them: '+' is a space, %XX a byte. (cpp-httplib 0.11
+/// leaves '+' alone, which would turn "subsoil deal" into "subsoil+deal".)
+HttpParams parse_query_string(std::string_view target);
 
 /// Why a request was refused: the parameter at fault (empty if none) and a message for people.
 struct ParamError {

@@ -34,7 +34,7 @@ bool unavailable(SearchEngine& engine, httplib::Response& res) {
 }
 
 void search(EnginePerThread& engines, const httplib::Request& req, httplib::Response& res) {
-  auto request = parse_search_params(req.params);
+  auto request = parse_search_params(parse_query_string(req.target));
   if (refuse_if_invalid(request, res)) return;
   SearchEngine& engine = engines.current();
   if (unavailable(engine, res)) return;
@@ -48,7 +48,7 @@ void search(EnginePerThread& engines, const httplib::Request& req, httplib::Resp
 }
 
 void article(EnginePerThread& engines, const httplib::Request& req, httplib::Response& res) {
-  auto id = parse_article_params(req.params);
+  auto id = parse_article_params(parse_query_string(req.target));
   if (refuse_if_invalid(id, res)) return;
   SearchEngine& engine = engines.current();
   if (unavailable(engine, res)) return;
@@ -62,7 +62,7 @@ void article(EnginePerThread& engines, const httplib::Request& req, httplib::Res
 }
 
 void suggest(EnginePerThread& engines, const httplib::Request& req, httplib::Response& res) {
-  auto request = parse_suggest_params(req.params);
+  auto request = parse_suggest_params(parse_query_string(req.target));
   if (refuse_if_invalid(request, res)) return;
   SearchEngine& engine = engines.current();
   if (unavailable(engine, res)) return;

@@ -45,8 +45,11 @@ SearchServer::SearchServer(ServeOptions options)
   s.set_write_timeout(5);
   if (options_.access_log) {
     s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      std::string target = req.path;
-      if (!req.params.empty()) target += "?" + httplib::detail::params_to_query_str(req.params);
+      // The raw target, with anything unprintable masked: a log line must not be able to
+      // send escape sequences to the terminal reading it.
+      std::string target = req.target.substr(0, 2048);
+      for (char& c : target)
+        if (static_cast<unsigned char>(c) < 0x21 || static_cast<unsigned char>(c) >= 0x7f) c = '?';
       std::fprintf(stderr, "%s %s %d %zu\n", req.method.c_str(), target.c_str(), res.status, res.body.size());
     });
   }

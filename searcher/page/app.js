@@ -1,5 +1,5 @@
 // The search page of `newsearch serve`. No framework, no build step.
-// Safety rule: text from the index never goes through innerHTML. Every node is built with
+// Safety rule: text from the index is never parsed as HTML. Every node is built with
 // textContent; the one exception, the snippet, is split on its <mark> tags and the pieces
 // between them become text nodes (see snippetNodes).
 'use strict';
