@@ -268,8 +268,11 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     // The articles collapsed into this hit: same cluster key, matching the query too.
     const Xapian::doccount similar = req.collapse ? it.get_collapse_count() : 0;
     json dups = json::array();
-    if (similar > 0) {
-      const std::string key = it.get_collapse_key();
+    std::string key = similar > 0 ? it.get_collapse_key() : std::string();
+    // Xapian 1.4 collapses across a remote shard and other shards but loses the collapse
+    // count and key in the merge: the key is in the document, look the duplicates up.
+    if (req.collapse && remote && key.empty()) key = doc.get_value(kSlotDupKey);
+    if (!key.empty()) {
       Xapian::Enquire e2(db);
       e2.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
                                  Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDupKey, key, key)));
@@ -404,7 +407,9 @@ Result<Xapian::Query> SearchEngine::like_query(const std::string& id_or_path) {
       return t.size() > 3 && t[0] == 'Z' && !(t[1] >= 'A' && t[1] <= 'Z');
     }
   } decider;
-  Xapian::ESet eset = enquire.get_eset(40, rset, &decider);
+  // Exact term frequencies: Xapian otherwise approximates them per shard when several
+  // databases are searched as one, and "more like this" would pick other terms.
+  Xapian::ESet eset = enquire.get_eset(40, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
   std::vector<Xapian::Query> terms;
   for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
   const std::string self = db.get_document(target).get_data();
