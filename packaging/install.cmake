@@ -42,9 +42,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION text)
 # Depends: computed by dpkg-shlibdeps from the libraries the binaries actually link.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "xapian-tools, bash-completion")
+# No postrm on purpose: with one, dpkg -r would leave the package in the config-files state
+# until a purge. prerm stops and disables the units, which is all a removal needs.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${PROJECT_SOURCE_DIR}/packaging/debian/postinst
-    ${PROJECT_SOURCE_DIR}/packaging/debian/prerm
-    ${PROJECT_SOURCE_DIR}/packaging/debian/postrm)
+    ${PROJECT_SOURCE_DIR}/packaging/debian/prerm)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)
