@@ -13,17 +13,18 @@ install(FILES packaging/config.example DESTINATION ${CMAKE_INSTALL_DOCDIR}/examp
 install(FILES packaging/newsearch.cron DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
 # The services name the installed binaries, so they are written at install time: a
-# `cmake --install --prefix DIR` gets units that run DIR/bin/newsindex.
-set(NEWSEARCH_UNIT_DIR lib/systemd/system)
-set(NEWSEARCH_UNITS_BUILT ${PROJECT_BINARY_DIR}/systemd)
+# `cmake --install --prefix DIR` gets units that run DIR/bin/newsindex. Each destination gets
+# its own staging folder, so two installs at once (a test and CPack) cannot mix them up.
 install(CODE "
+  string(MD5 tag \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}\")
+  set(staged \"${PROJECT_BINARY_DIR}/systemd/\${tag}\")
   set(NEWSEARCH_BINDIR \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}\")
   foreach(unit newsearch-index.service newsearch-serve.service)
-    configure_file(\"${PROJECT_SOURCE_DIR}/packaging/\${unit}.in\" \"${NEWSEARCH_UNITS_BUILT}/\${unit}\" @ONLY)
-  endforeach()")
-install(FILES ${NEWSEARCH_UNITS_BUILT}/newsearch-index.service ${NEWSEARCH_UNITS_BUILT}/newsearch-serve.service
-              packaging/newsearch-index.timer
-        DESTINATION ${NEWSEARCH_UNIT_DIR})
+    configure_file(\"${PROJECT_SOURCE_DIR}/packaging/\${unit}.in\" \"\${staged}/\${unit}\" @ONLY)
+  endforeach()
+  file(INSTALL DESTINATION \"\${CMAKE_INSTALL_PREFIX}/lib/systemd/system\" TYPE FILE
+       FILES \"\${staged}/newsearch-index.service\" \"\${staged}/newsearch-serve.service\"
+             \"${PROJECT_SOURCE_DIR}/packaging/newsearch-index.timer\")")
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME newsearch)
