@@ -41,6 +41,9 @@ SearchServer::SearchServer(ServeOptions options)
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     listen_socket_ = sock;
   });
+  // httplib writes headers and body separately: with Nagle's algorithm the body waits for
+  // the client's delayed ACK, 40 ms per keep-alive request.
+  s.set_tcp_nodelay(true);
   s.set_read_timeout(5);
   s.set_write_timeout(5);
   if (options_.access_log) {
