@@ -35,7 +35,8 @@ Error error_from_xapian(const Xapian::Error& e, const std::string& path) {
   if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError")
     return {"cannot open database " + path + ": " + e.get_msg(),
             "create it with: newsindex --db " + path + " FOLDER", 2};
-  if (type == "DatabaseCorruptError")
+  // A table file shorter than its index says (truncated by a crash or a copy): corrupt too.
+  if (type == "DatabaseCorruptError" || (type == "DatabaseError" && e.get_msg().starts_with("EOF reading block")))
     return {"database " + path + " is corrupt: " + e.get_msg(),
             "rebuild it: move it aside and run newsindex --db " + path + " FOLDER again", 2};
   if (type == "NetworkError")
@@ -45,6 +46,11 @@ Error error_from_xapian(const Xapian::Error& e, const std::string& path) {
     return {"database " + path + " has a format this Xapian cannot read: " + e.get_msg(),
             "rebuild it with this version of newsindex", 2};
   // Xapian keeps the errno of a failed write: a full disk must say so, not "Error writing block 7".
+  // (Sometimes only inside the message: "Modifications failed (... (No space left on device))".)
+  const std::string msg = e.get_msg();
+  if (msg.find(std::strerror(ENOSPC)) != std::string::npos || msg.find(std::strerror(EDQUOT)) != std::string::npos)
+    return {"cannot write database " + path + ": disk full (" + msg + ")",
+            "free some space and run the same command again: the database is kept at its last commit", 2};
   if (const char* why = e.get_error_string()) {
     const std::string reason = why;
     if (reason == std::strerror(ENOSPC) || reason == std::strerror(EDQUOT))
