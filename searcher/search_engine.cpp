@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -25,6 +26,9 @@ constexpr std::size_t kFacetSize = 10;
 constexpr std::size_t kMaxDuplicatesListed = 20;
 constexpr Xapian::doccount kRecentRerankDepth = 1000;
 constexpr int kRetries = 3;  // reopen-and-retry on DatabaseModifiedError
+// A query that matches too much to rank in time stops with the best found so far (Xapian
+// then gives approximate totals): no query may hold a server thread for long.
+constexpr double kMatchTimeLimitSeconds = 5.0;
 
 json string_list(const std::vector<std::string>& v) { return v; }
 
@@ -182,6 +186,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   Xapian::Enquire enquire(db);
   enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_time_limit(kMatchTimeLimitSeconds);
   if (req.collapse) enquire.set_collapse_key(kSlotDupKey);
   switch (req.sort) {
     case SortOrder::kNewest: enquire.set_sort_by_value_then_relevance(kSlotDate, true); break;
@@ -204,10 +209,14 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
 
   // recent: relevance times an exponential decay with age, over the top kRecentRerankDepth.
   const bool rerank = req.sort == SortOrder::kRecent;
-  const Xapian::doccount first = rerank ? 0 : static_cast<Xapian::doccount>(req.offset);
+  // An offset past 2^32 must not wrap round to the first page: clamp it to the docid range.
+  constexpr std::size_t kMaxDocs = std::numeric_limits<Xapian::doccount>::max();
+  const std::size_t offset = std::min<std::size_t>(req.offset, kMaxDocs);
+  const Xapian::doccount first = rerank ? 0 : static_cast<Xapian::doccount>(offset);
   const Xapian::doccount count =
-      rerank ? std::max<Xapian::doccount>(kRecentRerankDepth, static_cast<Xapian::doccount>(req.offset + req.limit))
-             : static_cast<Xapian::doccount>(req.limit);
+      rerank ? std::max<Xapian::doccount>(kRecentRerankDepth,
+                                          static_cast<Xapian::doccount>(std::min(offset + req.limit, kMaxDocs)))
+             : static_cast<Xapian::doccount>(std::min(req.limit, kMaxDocs));
   // Facets count every match; otherwise Xapian may stop early and estimate the total.
   const Xapian::doccount check_at_least = want_spy ? db.get_doccount() : 0;
   Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);

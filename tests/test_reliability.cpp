@@ -464,6 +464,14 @@ TEST_CASE("reliability: hostile queries get an error or bounded results in bound
       CHECK(r.err.find("newsearch: error:") != std::string::npos);
     }
   }
+  // An offset past 2^32 does not wrap round to the first page.
+  for (const char* offset : {"4294967296", "4294967306", "18446744073709551615"}) {
+    INFO(offset);
+    const Run r = run(newsearch(std::string("--json --no-collapse --offset ") + offset + " --db " + dir / "db" + " allarticles"));
+    const auto j = nlohmann::json::parse(r.out, nullptr, false);
+    REQUIRE(j.is_object());
+    CHECK(j["results"].empty());
+  }
   // Peak memory of any of those runs (the largest child so far).
   rusage usage{};
   getrusage(RUSAGE_CHILDREN, &usage);
