@@ -26,6 +26,11 @@ install(CODE "
        FILES \"\${staged}/newsearch-index.service\" \"\${staged}/newsearch-serve.service\"
              \"${PROJECT_SOURCE_DIR}/packaging/newsearch-index.timer\")")
 
+# cpack packs what is built and never builds: otherwise its "preinstall" step relinks the
+# binaries, under the feet of tests that run them (tests/test_install.cpp runs cpack).
+# scripts/package builds first.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME newsearch)
 set(CPACK_PACKAGE_VENDOR newsearch)
