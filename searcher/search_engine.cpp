@@ -10,6 +10,7 @@
 #include "common/hash.hpp"
 #include "common/schema.hpp"
 #include "common/store.hpp"
+#include "common/utf8.hpp"
 #include "common/stored_article.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/query_builder.hpp"
@@ -31,6 +32,10 @@ constexpr int kRetries = 3;  // reopen-and-retry on DatabaseModifiedError
 constexpr double kMatchTimeLimitSeconds = 5.0;
 
 json string_list(const std::vector<std::string>& v) { return v; }
+
+// The query is echoed in the JSON: ill-formed UTF-8 from a caller must not make the whole
+// document unserialisable (nlohmann throws on it), so it is repaired here (found by fuzz_query).
+std::string utf8_for_json(const std::string& s) { return is_valid_utf8(s) ? s : repair_utf8(s); }
 
 json article_summary(const StoredArticle& a) {
   return {{"id", a.id}, {"title", a.title}, {"path", a.path}, {"date", a.date ? json(*a.date) : json(nullptr)}};
@@ -298,7 +303,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   }
 
   json out = {{"format_version", kFormatVersion},
-              {"query", req.query},
+              {"query", utf8_for_json(req.query)},
               {"parsed", built.query.get_description()},
               {"total", mset.get_matches_estimated()},
               {"total_exact", mset.get_matches_lower_bound() == mset.get_matches_upper_bound()},
@@ -461,7 +466,7 @@ Result<json> SearchEngine::article(const std::string& id) {
 }
 
 json SearchEngine::suggest(const std::string& prefix_text, std::size_t limit) {
-  json out = {{"format_version", kFormatVersion}, {"query", prefix_text}, {"suggestions", json::array()}};
+  json out = {{"format_version", kFormatVersion}, {"query", utf8_for_json(prefix_text)}, {"suggestions", json::array()}};
   if (!impl_->ok) return out;
   // The word being typed: after the last space (and after "field:").
   std::string word = prefix_text.substr(prefix_text.find_last_of(" \t") == std::string::npos ? 0 : prefix_text.find_last_of(" \t") + 1);
