@@ -21,7 +21,7 @@ ServeCommandLine parse_serve_options(int argc, const char* const argv[]) {
       ("bind", po::value(&o.bind)->default_value(o.bind)->value_name("ADDR"),
        "address to listen on (0.0.0.0 or :: to be reachable from other machines)")
       ("threads", po::value(&o.threads)->default_value(o.threads)->value_name("N"),
-       "worker threads: requests served at once")
+       "worker threads: connections served at once (each has its own database handle)")
       ("access-log", po::bool_switch(&o.access_log), "print one line per request on stderr");
   po::variables_map vm;
   try {

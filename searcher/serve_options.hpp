@@ -11,7 +11,7 @@ struct ServeOptions {
   std::vector<std::string> databases;  ///< empty: default_database_path()
   std::string bind = "127.0.0.1";      ///< loopback unless asked otherwise
   int port = 8080;                     ///< 0: any free port (printed at start)
-  std::size_t threads = 32;            ///< worker threads, each with its own SearchEngine
+  std::size_t threads = 64;            ///< connections served at once, each thread with its own SearchEngine
   bool access_log = false;             ///< one line per request on stderr
 };
 

@@ -1,6 +1,11 @@
 #include "searcher/serve_routes.hpp"
 
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdio>
 #include <string_view>
+#include <thread>
 
 #include "searcher/http_params.hpp"
 #include "searcher/http_responses.hpp"
@@ -16,6 +21,26 @@ namespace {
 bool is_query_error(const Error& e) {
   const std::string_view m = e.message;
   return m.starts_with("cannot parse query") || m.starts_with("bad date") || m.starts_with("empty date");
+}
+
+// The engine retries when a commit lands mid-search, but a writer committing small
+// batches back to back can outrun it (and a DatabaseModifiedError has been seen escaping):
+// the server tries again on a freshly reopened handle before it answers 500.
+constexpr int kAttempts = 5;
+
+template <typename Call>
+auto with_retries(SearchEngine& engine, Call call) -> decltype(call()) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      auto result = call();
+      if (result.ok() || is_query_error(result.error()) || result.error().exit_code == 1 || attempt == kAttempts)
+        return result;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(attempt));
+    engine.refresh();
+  }
 }
 
 // Refused requests say which parameter was wrong; see http_params.hpp.
@@ -38,7 +63,7 @@ void search(EnginePerThread& engines, const httplib::Request& req, httplib::Resp
   if (refuse_if_invalid(request, res)) return;
   SearchEngine& engine = engines.current();
   if (unavailable(engine, res)) return;
-  auto result = engine.search(request.value);
+  auto result = with_retries(engine, [&] { return engine.search(request.value); });
   if (!result) {
     const bool user = is_query_error(result.error());
     send_error(res, user ? 400 : 500, user ? "q" : "", result.error().message);
@@ -52,7 +77,7 @@ void article(EnginePerThread& engines, const httplib::Request& req, httplib::Res
   if (refuse_if_invalid(id, res)) return;
   SearchEngine& engine = engines.current();
   if (unavailable(engine, res)) return;
-  auto result = engine.article(id.value);
+  auto result = with_retries(engine, [&] { return engine.article(id.value); });
   if (!result) {
     const bool missing = result.error().exit_code == 1;
     send_error(res, missing ? 404 : 500, missing ? "id" : "", result.error().message);
@@ -119,7 +144,18 @@ void add_routes(httplib::Server& server, EnginePerThread& engines) {
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (res.body.empty()) send_error(res, res.status, "", status_message(res.status));
   });
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+  // The client learns only that it failed; the operator gets the reason on stderr.
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unknown exception";
+    try {
+      std::rethrow_exception(ep);
+    } catch (const Xapian::Error& e) {
+      what = e.get_description();
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    std::fprintf(stderr, "newsearch serve: error: %s %s: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
     send_error(res, 500, "", status_message(500));
   });
 }

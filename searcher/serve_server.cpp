@@ -17,9 +17,11 @@ namespace {
 
 // Requests carry no body; anything larger than this is not one of ours.
 constexpr std::size_t kMaxPayload = 16 * 1024;
-// A browser keeps idle connections open, and each holds a worker thread: let them go soon.
+// cpp-httplib gives each connection a worker thread for as long as it stays open: idle
+// browser connections are let go soon, and a busy one is closed after some requests so that
+// connections beyond --threads get their turn instead of waiting for ever.
 constexpr time_t kKeepAliveSeconds = 2;
-constexpr std::size_t kKeepAliveRequests = 1000;
+constexpr std::size_t kKeepAliveRequests = 100;
 
 }  // namespace
 
