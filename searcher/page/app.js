@@ -467,7 +467,8 @@
     if (a.authors && a.authors.length) meta.push(el('span', { text: a.authors.join(', ') }));
     const safeUrl = /^https?:\/\//i.test(a.url || '') ? a.url : '';
     const pick = (field, value) => () => addFilter(field, value);
-    ui.articleBody.append(
+    // Through el(): an absent part (no people, no tags) is skipped, not written as "null".
+    ui.articleBody.append(...el('div', {},
       el('h1', { id: 'article-title', class: 'article-title', text: a.title || '(untitled)' }),
       el('div', { class: 'article-meta' }, meta.flatMap((m, i) => (i ? [el('span', { class: 'dot', 'aria-hidden': 'true', text: '\u00b7' }), m] : [m]))),
       (a.people && a.people.length) ? el('div', { class: 'article-people' }, el('span', { class: 'label', text: 'People' }),
@@ -476,7 +477,7 @@
         a.tags.map((t) => el('button', { type: 'button', class: 'tag-button tag-kind', text: t, onclick: pick('tag', t) }))) : null,
       el('div', { class: 'article-text' }, (a.paragraphs || []).filter((p) => p.trim()).map((p) => el('p', { text: p }))),
       el('p', { class: 'article-source muted' }, 'Source: ',
-        safeUrl ? el('a', { href: safeUrl, rel: 'noopener noreferrer', target: '_blank', text: safeUrl }) : el('span', { text: a.path || '' })));
+        safeUrl ? el('a', { href: safeUrl, rel: 'noopener noreferrer', target: '_blank', text: safeUrl }) : el('span', { text: a.path || '' }))).childNodes);
     document.title = `${a.title} \u2013 newsearch`;
   }
 
