@@ -114,7 +114,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const std::string& langua
         parser_.add_boolean_prefix(std::string(f.name), std::string(f.prefix));
         break;
       case FieldKind::kPerson:
-        parser_.add_prefix(std::string(f.name), (new PersonFieldProcessor)->release());
+        // Boolean, so a quoted name reaches the processor whole: person:"Mark Rutte".
+        parser_.add_boolean_prefix(std::string(f.name), (new PersonFieldProcessor)->release());
         break;
       case FieldKind::kDate:
         parser_.add_boolean_prefix(std::string(f.name), (new DateFieldProcessor)->release());

@@ -104,6 +104,8 @@ TEST_CASE("fields", "[search]") {
   CHECK(search(quote("author:berg"))["total"] == 3);
   CHECK(search(quote("author:\"Sofia Marin\""))["total"] == 2);
   CHECK(search(quote("person:rutte"))["total"] == 2);
+  CHECK(search(quote("person:\"Mark Rutte\""))["total"] == 2);
+  CHECK(search(quote("ministers person:\"Mark Rutte\""))["total"] == 1);
   CHECK(search(quote("tag:lagarde"))["total"] == 1);
   CHECK(search(quote("tag:nato"))["total"] == 1);
   CHECK(search(quote("lang:en"))["total"] == 8);
