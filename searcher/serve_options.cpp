@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "common/config.hpp"
 #include "common/store.hpp"
 
 namespace po = boost::program_options;
@@ -23,9 +24,16 @@ ServeCommandLine parse_serve_options(int argc, const char* const argv[]) {
       ("threads", po::value(&o.threads)->default_value(o.threads)->value_name("N"),
        "worker threads: connections served at once (each has its own database handle)")
       ("access-log", po::bool_switch(&o.access_log), "print one line per request on stderr");
+  add_config_option(visible);
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(visible).run(), vm);
+    // The config file (db, bind, port) fills what the command line left unset.
+    if (auto err = vm.count("help") ? std::nullopt : store_config(visible, vm)) {
+      std::fprintf(stderr, "newsearch serve: error: %s\n", err->message.c_str());
+      cl.exit_status = 2;
+      return cl;
+    }
     po::notify(vm);
   } catch (const po::error& e) {
     std::fprintf(stderr, "newsearch serve: error: %s\nhint: newsearch serve --help\n", e.what());
