@@ -122,7 +122,7 @@ class QueryTarget {
     const unsigned char opts = data.empty() ? 0 : static_cast<unsigned char>(data[0]);
     const std::string q(data.empty() ? data : data.substr(1));
     auto fe = rewrite_query(q, QueryBuilder::field_names(), nullptr);
-    if (fe.query.size() > 4 * kMaxQueryBytes + 4096) return "front end output unbounded";
+    if (fe.query.size() > 4 * kMaxFrontendQueryBytes + 4096) return "front end output unbounded";
     if (!is_valid_utf8(fe.query)) return "front end output is not valid UTF-8";
     SearchRequest req;
     req.query = q;

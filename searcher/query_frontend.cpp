@@ -138,9 +138,9 @@ FrontendResult rewrite_query(const std::string& input, const std::vector<std::st
                              const Synonyms* synonyms) {
   FrontendResult r;
   std::string q = input;
-  if (q.size() > kMaxQueryBytes) {
-    q.resize(kMaxQueryBytes);
-    r.notices.push_back("query cut to " + std::to_string(kMaxQueryBytes) + " bytes");
+  if (q.size() > kMaxFrontendQueryBytes) {
+    q.resize(kMaxFrontendQueryBytes);
+    r.notices.push_back("query cut to " + std::to_string(kMaxFrontendQueryBytes) + " bytes");
   }
   if (!is_valid_utf8(q)) {
     q = repair_utf8(q);

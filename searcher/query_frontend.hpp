@@ -19,7 +19,7 @@ struct FrontendResult {
 };
 
 /// Limits the front end enforces whatever the caller does.
-inline constexpr std::size_t kMaxQueryBytes = 4096;
+inline constexpr std::size_t kMaxFrontendQueryBytes = 4096;
 
 /// Rewrites a query. known_fields are the names a "name:" may use; synonyms may be null.
 FrontendResult rewrite_query(const std::string& input, const std::vector<std::string>& known_fields,
