@@ -14,7 +14,7 @@
 #include "searcher/interactive.hpp"
 #include "searcher/print_text.hpp"
 #include "searcher/search_engine.hpp"
-#include "searcher/serve.hpp"
+#include "searcher/serve_launcher.hpp"
 #include "searcher/synonyms.hpp"
 
 namespace po = boost::program_options;
@@ -69,7 +69,7 @@ void usage(const po::options_description& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc > 1 && std::string_view(argv[1]) == "serve") return serve_main(argc - 1, argv + 1);
+  if (argc > 1 && std::string_view(argv[1]) == "serve") return exec_serve(argc - 1, argv + 1);
   std::vector<std::string> dbs, query_words, remotes;
   EngineOptions engine_options;
   std::string write_spelling_db;

@@ -8,8 +8,8 @@ namespace newsearch {
 /// (0 stopped cleanly, 2 could not start).
 int run_serve(const ServeOptions& options);
 
-/// The whole subcommand: argv[0] is "serve", then serve's options. For main():
-///   if (argc > 1 && std::string_view(argv[1]) == "serve") return serve_main(argc - 1, argv + 1);
+/// The whole command (newsearch-serve's main; `newsearch serve` execs it): argv[0], then
+/// serve's options.
 int serve_main(int argc, char** argv);
 
 }  // namespace newsearch

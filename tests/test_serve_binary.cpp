@@ -97,16 +97,9 @@ int port_of(const std::string& line) {
   return std::regex_search(line, m, url) ? std::stoi(m[1]) : 0;
 }
 
-// Until searcher/main.cpp dispatches "serve", the binary takes it for a query word.
-bool binary_has_serve() { return run(newsearch("serve --help")).out.find("Usage: newsearch serve") != std::string::npos; }
-
 }  // namespace
 
 TEST_CASE("serve binary: --port 0 prints the URL, serves, and stops on SIGTERM and SIGINT", "[serve]") {
-  if (!binary_has_serve()) {
-    WARN("newsearch does not dispatch 'serve' yet (searcher/main.cpp): binary test not run");
-    return;
-  }
   TempDir dir;
   REQUIRE(run(newsindex("--db " + quote(dir / "db") + " --quiet " + quote(source_path("corpus"))) + " >/dev/null")
               .status == 0);
@@ -138,10 +131,6 @@ TEST_CASE("serve binary: --port 0 prints the URL, serves, and stops on SIGTERM a
 }
 
 TEST_CASE("serve binary: a missing database or a bad option fails at once", "[serve]") {
-  if (!binary_has_serve()) {
-    WARN("newsearch does not dispatch 'serve' yet (searcher/main.cpp): binary test not run");
-    return;
-  }
   TempDir dir;
   const auto missing = run(newsearch("serve --port 0 --db " + quote(dir / "nowhere")));
   CHECK(missing.status == 2);
@@ -149,4 +138,18 @@ TEST_CASE("serve binary: a missing database or a bad option fails at once", "[se
   CHECK(run(newsearch("serve --port 70000 --db " + quote(dir / "nowhere"))).status == 2);
   CHECK(run(newsearch("serve --threads 0 --db " + quote(dir / "nowhere"))).status == 2);
   CHECK(run(newsearch("serve --no-such-option")).status == 2);
+}
+
+TEST_CASE("serve binary: newsearch serve runs newsearch-serve beside it, and says so when it is missing", "[serve]") {
+  const auto help = run(newsearch("serve --help"));
+  CHECK(help.status == 0);
+  CHECK(help.out.find("Usage: newsearch serve") != std::string::npos);
+
+  // newsearch alone in a folder, with nothing on PATH: a clear error, not a query for "serve".
+  TempDir dir;
+  const std::string lone = dir / "newsearch";
+  REQUIRE(run("cp " + quote(NEWSEARCH_BIN) + " " + quote(lone)).status == 0);
+  const auto missing = run("PATH=" + quote(dir.path().string()) + " " + quote(lone) + " serve --help");
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("cannot run newsearch-serve") != std::string::npos);
 }
