@@ -46,6 +46,9 @@ inline constexpr char kValueSeparator = '\x1f';
 // Prefixes of terms that are not user-visible fields.
 inline constexpr std::string_view kPrefixId = "Q";         ///< unique article id (16 hex)
 inline constexpr std::string_view kPrefixFile = "XF";      ///< source file key
+/// Duplicate cluster (the kSlotDupKey value), on cluster members only: lists an article's
+/// duplicates with one short posting list instead of a scan of the value slot.
+inline constexpr std::string_view kPrefixDupCluster = "XD";
 
 inline constexpr std::array<Field, 8> kFields = {{
     {"title", "S", "", FieldKind::kFreeText, 1, "words of the headline", "title:ceasefire"},

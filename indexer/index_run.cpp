@@ -33,6 +33,13 @@ std::atomic<bool> g_stop_requested{false};
 
 namespace {
 
+/// A member of a duplicate cluster: the collapse key, and the term that finds its cluster.
+void mark_duplicate(Xapian::Document& doc, std::uint64_t key) {
+  const std::string hex = hex64(key);
+  doc.add_value(kSlotDupKey, hex);
+  doc.add_boolean_term(std::string(kPrefixDupCluster) + hex);
+}
+
 // A bounded queue from the workers to the writer.
 class ResultQueue {
  public:
@@ -159,7 +166,7 @@ RunSummary write_results(ResultQueue& queue, Xapian::WritableDatabase& db, unsig
           for (std::size_t d = 0; d < r.documents.size(); ++d) {
             BuiltDocument& built = r.documents[d];
             const auto [key, joined] = ctx.clusters.assign(built.fingerprint);
-            if (joined) built.document.add_value(kSlotDupKey, hex64(key));
+            if (joined) mark_duplicate(built.document, key);
             for (const auto& p : r.people[d]) spellings.add(p);
             const Xapian::docid docid = db.add_document(built.document);
             if (!joined) ctx.clusters.placed(key, target, docid);
@@ -380,7 +387,7 @@ RunSummary run_index(const IndexOptions& options) {
       Xapian::WritableDatabase& target = shards ? shards->shard(b.target) : db;
       try {
         Xapian::Document doc = target.get_document(b.docid);
-        doc.add_value(kSlotDupKey, hex64(b.key));
+        mark_duplicate(doc, b.key);
         target.replace_document(b.docid, doc);
       } catch (const Xapian::DocNotFoundError&) {
         // replaced or removed since: its cluster lives on in the others

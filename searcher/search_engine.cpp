@@ -288,8 +288,12 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     if (req.collapse && remote && key.empty()) key = doc.get_value(kSlotDupKey);
     if (!key.empty()) {
       Xapian::Enquire e2(db);
-      e2.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
-                                 Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDupKey, key, key)));
+      // The cluster term; databases written before it existed scan the value slot.
+      const std::string cluster_term = std::string(kPrefixDupCluster) + key;
+      const Xapian::Query cluster = db.term_exists(cluster_term)
+                                        ? Xapian::Query(cluster_term)
+                                        : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDupKey, key, key);
+      e2.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query, cluster));
       Xapian::MSet m2 = e2.get_mset(0, kMaxDuplicatesListed + 1);
       for (auto d = m2.begin(); d != m2.end(); ++d) {
         if (*d == *it) continue;

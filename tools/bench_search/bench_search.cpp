@@ -1,6 +1,6 @@
 // bench-search DB QUERIES_TSV [ROUNDS]: runs each query ROUNDS times in one process through
 // SearchEngine (the code path of the CLI and the server: query, ranking, collapse, snippets,
-// JSON) and prints p50/p95 latency per query class.
+// JSON) and prints p50/p95 latency per query class (BENCH_PER_QUERY=1: per query too).
 // QUERIES_TSV: "class<TAB>query" per line.
 #include <algorithm>
 #include <cstdlib>
@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     const auto tab = line.find('\t');
     if (tab != std::string::npos) queries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
   }
-  std::map<std::string, std::vector<double>> by_class;
+  std::map<std::string, std::vector<double>> by_class, by_query;
   std::vector<double> all;
   for (int r = 0; r < rounds + 1; ++r) {
     for (const auto& [cls, q] : queries) {
@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
       }
       if (r == 0) continue;  // warm-up round
       by_class[cls].push_back(ms);
+      by_query[cls + "\t" + q].push_back(ms);
       all.push_back(ms);
     }
   }
@@ -58,5 +59,8 @@ int main(int argc, char** argv) {
   std::printf("%-12s %8s %8s %8s\n", "class", "queries", "p50 ms", "p95 ms");
   for (const auto& [cls, v] : by_class) std::printf("%-12s %8zu %8.3f %8.3f\n", cls.c_str(), v.size() / rounds, pct(v, 0.5), pct(v, 0.95));
   std::printf("%-12s %8zu %8.3f %8.3f\n", "all", all.size() / rounds, pct(all, 0.5), pct(all, 0.95));
+  if (std::getenv("BENCH_PER_QUERY")) {  // where a class's time goes
+    for (const auto& [q, v] : by_query) std::printf("  %8.3f %8.3f  %s\n", pct(v, 0.5), pct(v, 0.95), q.c_str());
+  }
   return 0;
 }
