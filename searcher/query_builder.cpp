@@ -6,6 +6,7 @@
 #include "common/people.hpp"
 #include "common/schema.hpp"
 #include "common/utf8.hpp"
+#include "searcher/date_terms.hpp"
 #include "searcher/synonyms.hpp"
 
 namespace newsearch {
@@ -43,20 +44,48 @@ thread_local std::string t_date_error;
 // date:2025-03-01, date:2025-03, date:2025, date:A..B, date:A.., date:..B
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
+  explicit DateFieldProcessor(const std::optional<DaySpan>* archive) : archive_(archive) {}
   Xapian::Query operator()(const std::string& value) override {
     std::string error;
-    auto q = QueryBuilder::date_query(value, &error);
+    auto q = QueryBuilder::date_query(value, &error, *archive_);
     if (!q) {
       if (t_date_error.empty()) t_date_error = error;
       return Xapian::Query::MatchNothing;
     }
     return *q;
   }
+
+ private:
+  const std::optional<DaySpan>* archive_;  // the builder's, refreshed for every query
 };
+
+// More terms than this (an archive spanning centuries) filter no faster than the value slot.
+constexpr std::size_t kMaxDateCoverTerms = 400;
+
+// The dates lo..hi (either end open) as a filter: terms within the archive's span when it is
+// known, else a range over the date slot. Both give the same documents.
+Xapian::Query date_range(const std::optional<ArticleDate>& lo, const std::optional<ArticleDate>& hi,
+                         const std::optional<DaySpan>& archive) {
+  using namespace std::chrono;
+  auto day = [](const ArticleDate& d) {
+    return year_month_day{year{d.year}, month{static_cast<unsigned>(d.month)}, std::chrono::day{static_cast<unsigned>(d.day)}};
+  };
+  if (archive) {
+    const year_month_day from = lo ? std::max(day(*lo), archive->first) : archive->first;
+    const year_month_day to = hi ? std::min(day(*hi), archive->last) : archive->last;
+    if (sys_days{to} < sys_days{from}) return Xapian::Query::MatchNothing;
+    const auto terms = date_cover_terms(from, to);
+    if (terms.size() <= kMaxDateCoverTerms) return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+  if (lo && hi) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, lo->sortable(), hi->sortable());
+  if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, lo->sortable());
+  return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate, hi->sortable());
+}
 
 }  // namespace
 
-std::optional<Xapian::Query> QueryBuilder::date_query(const std::string& value, std::string* error) {
+std::optional<Xapian::Query> QueryBuilder::date_query(const std::string& value, std::string* error,
+                                                      const std::optional<DaySpan>& archive) {
   const auto dots = value.find("..");
   auto fail = [&](const std::string& bad) -> std::optional<Xapian::Query> {
     if (error)
@@ -85,10 +114,8 @@ std::optional<Xapian::Query> QueryBuilder::date_query(const std::string& value, 
       if (error) *error = "empty date range date:" + value + " (the end is before the start)";
       return std::nullopt;
     }
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, lo->sortable(), hi->sortable());
   }
-  if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, lo->sortable());
-  return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate, hi->sortable());
+  return date_range(lo, hi, archive);
 }
 
 std::vector<std::string> QueryBuilder::field_names() {
@@ -118,7 +145,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const std::string& langua
         parser_.add_boolean_prefix(std::string(f.name), (new PersonFieldProcessor)->release());
         break;
       case FieldKind::kDate:
-        parser_.add_boolean_prefix(std::string(f.name), (new DateFieldProcessor)->release());
+        parser_.add_boolean_prefix(std::string(f.name), (new DateFieldProcessor(&archive_))->release());
         break;
       case FieldKind::kInternal:
         break;
@@ -130,6 +157,7 @@ QueryBuilder::~QueryBuilder() = default;
 
 Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptions& options) {
   BuiltQuery out;
+  archive_ = archive_days(db_);  // the database may have been reopened since the last query
   out.frontend = rewrite_query(text, field_names(), synonyms_.get());
   const FrontendResult& fe = out.frontend;
 
@@ -199,7 +227,11 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
     if (!bound) continue;
     auto d = parse_date_bound(*bound, upper);
     if (!d) return Error{"bad date '" + *bound + "' for --" + (upper ? "until" : "since") + " (use YYYY, YYYY-MM or YYYY-MM-DD)", "", 2};
-    Xapian::Query range(upper ? Xapian::Query::OP_VALUE_LE : Xapian::Query::OP_VALUE_GE, kSlotDate, d->sortable());
+    Xapian::Query range = upper ? date_range(std::nullopt, d, archive_) : date_range(d, std::nullopt, archive_);
+    if (range.empty()) {  // no article is dated there (MatchNothing is the empty query)
+      out.query = Xapian::Query::MatchNothing;
+      return out;
+    }
     main = main.empty() ? range : Xapian::Query(Xapian::Query::OP_FILTER, main, range);
   }
   out.query = main;

@@ -10,6 +10,7 @@
 
 #include "common/analyzer.hpp"
 #include "common/result.hpp"
+#include "searcher/date_terms.hpp"
 #include "searcher/query_frontend.hpp"
 
 namespace newsearch {
@@ -41,14 +42,17 @@ class QueryBuilder {
   /// Query names of the fields (title, author, person, tag, date, lang, url).
   static std::vector<std::string> field_names();
 
-  /// A date range query on the date slot; nullopt if a bound is not a date.
-  static std::optional<Xapian::Query> date_query(const std::string& value, std::string* error);
+  /// The query for date:VALUE (a day, month, year or range); nullopt if a bound is not a
+  /// date. Ranges are terms within `archive` when it is known, else the date slot.
+  static std::optional<Xapian::Query> date_query(const std::string& value, std::string* error,
+                                                 const std::optional<DaySpan>& archive = std::nullopt);
 
  private:
   Xapian::Database db_;
   Analyzer analyzer_;
   std::shared_ptr<const Synonyms> synonyms_;
   Xapian::QueryParser parser_;
+  std::optional<DaySpan> archive_;  ///< the database's dated span, as of the query being built
 };
 
 }  // namespace newsearch
