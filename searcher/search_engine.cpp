@@ -14,6 +14,7 @@
 #include "common/stored_article.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/query_builder.hpp"
+#include "searcher/snippet_passage.hpp"
 #include "searcher/synonyms.hpp"
 
 namespace newsearch {
@@ -41,14 +42,13 @@ json article_summary(const StoredArticle& a) {
   return {{"id", a.id}, {"title", a.title}, {"path", a.path}, {"date", a.date ? json(*a.date) : json(nullptr)}};
 }
 
-// The part of a body the snippet is chosen from: Xapian tokenizes and stems all the text
-// it is given, and a match in the first few kilobytes is what a reader wants anyway.
+// The snippet is chosen from the passage of about kSnippetPassageFactor times its length
+// where the query's words are densest (snippet_passage.hpp); when the byte scan finds none of
+// them, from the first kSnippetWindow bytes (a match in the first few kilobytes is what a
+// reader wants anyway).
+constexpr std::size_t kSnippetPassageFactor = 2;
 constexpr std::size_t kSnippetWindow = 6000;
-std::string snippet_window(const std::string& body) {
-  if (body.size() <= kSnippetWindow) return body;
-  std::size_t cut = body.rfind(' ', kSnippetWindow);
-  return body.substr(0, cut == std::string::npos ? kSnippetWindow : cut);
-}
+constexpr const char* kEllipsis = "\xE2\x80\xA6";
 
 // Minutes since 1970 of a "YYYYMMDDHHMM" value (0 if absent or malformed).
 double minutes_of(const std::string& v) {
@@ -256,7 +256,17 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     scores = std::move(s2);
   }
 
-  const Xapian::Stem& stem = builder->analyzer().stemmer();
+  const std::vector<std::string> probes = snippet_probes(built.query);
+  // Phrases: the snippet takes its terms and their weights from an MSet of the loose query.
+  std::optional<Xapian::MSet> highlight_mset;
+  if (!order.empty() && has_positional_subquery(built.query)) {
+    Xapian::Enquire loose(db);
+    loose.set_query(highlight_query(built.query));
+    loose.set_weighting_scheme(Xapian::BM25Weight());
+    highlight_mset = loose.get_mset(0, 0);
+  }
+  const Xapian::MSet& snippet_mset = highlight_mset ? *highlight_mset : mset;
+  const Xapian::Stem stem = snippet_stemmer(builder->analyzer().stemmer(), builder->analyzer().language(), probes);
   json results = json::array();
   for (std::size_t i = 0; i < order.size(); ++i) {
     auto& it = order[i];
@@ -275,9 +285,13 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
               {"path", a.path},
               {"abspath", a.abspath},
               {"url", a.url}};
-    std::string snippet = mset.snippet(snippet_window(a.body), req.snippet_bytes, stem,
+    const Passage passage = snippet_passage(a.body, probes, kSnippetPassageFactor * req.snippet_bytes, kSnippetWindow);
+    std::string snippet = snippet_mset.snippet(std::string(passage.text), req.snippet_bytes, stem,
                                        Xapian::MSet::SNIPPET_CJK_NGRAM,  // no background model: it looks up every word's frequency
-                                       "<mark>", "</mark>", "\xE2\x80\xA6");
+                                       "<mark>", "</mark>", kEllipsis);
+    // Xapian saw only the passage: say where the article goes on before or after it.
+    if (passage.cut_before && !snippet.starts_with(kEllipsis)) snippet.insert(0, kEllipsis);
+    if (passage.cut_after && !snippet.ends_with(kEllipsis)) snippet += kEllipsis;
     r["snippet"] = snippet;
     // The articles collapsed into this hit: same cluster key, matching the query too.
     const Xapian::doccount similar = req.collapse ? it.get_collapse_count() : 0;

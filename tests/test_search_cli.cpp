@@ -148,6 +148,9 @@ TEST_CASE("sort orders and paging", "[search]") {
 TEST_CASE("snippets highlight the matched words - colour only on a terminal", "[search]") {
   auto j = search(quote("inflation"));
   CHECK(j["results"][0]["snippet"].get<std::string>().find("<mark>inflation</mark>") != std::string::npos);
+  // A phrase highlights its words, inflected forms too (Xapian alone would highlight none).
+  const std::string phrase = search(quote("\"interest rate\""))["results"][0]["snippet"];
+  CHECK(phrase.find("<mark>interest</mark> <mark>rates</mark>") != std::string::npos);
   const Run piped = run(newsearch("--db " + corpus().db + " inflation"));
   CHECK(piped.status == 0);
   CHECK(piped.out.find("\033[") == std::string::npos);

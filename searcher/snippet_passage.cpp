@@ -1,0 +1,135 @@
+#include "searcher/snippet_passage.hpp"
+
+#include <algorithm>
+#include <bitset>
+#include <cctype>
+#include <set>
+
+namespace newsearch {
+
+namespace {
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Back to a word boundary at or before `at` (never inside a UTF-8 sequence).
+std::size_t word_start_before(std::string_view text, std::size_t at) {
+  while (at > 0 && is_word_byte(static_cast<unsigned char>(text[at - 1]))) --at;
+  return at;
+}
+
+// Forward to a word boundary at or after `at`.
+std::size_t word_end_after(std::string_view text, std::size_t at) {
+  while (at < text.size() && is_word_byte(static_cast<unsigned char>(text[at]))) ++at;
+  return at;
+}
+
+// Where the sentence holding `at` starts, looking back at most `limit` bytes.
+std::size_t sentence_start(std::string_view text, std::size_t at, std::size_t limit) {
+  const std::size_t floor = at > limit ? at - limit : 0;
+  for (std::size_t i = at; i > floor; --i) {
+    const char c = text[i - 1];
+    if (c == '\n') return i;
+    if ((c == '.' || c == '!' || c == '?') && i < text.size() && text[i] == ' ') return i + 1;
+  }
+  return floor == 0 ? 0 : word_start_before(text, floor);
+}
+
+class FirstLetterStemmer : public Xapian::StemImplementation {
+ public:
+  FirstLetterStemmer(Xapian::Stem stemmer, const std::vector<std::string>& probes) : stemmer_(std::move(stemmer)) {
+    for (const auto& p : probes) first_letters_.set(static_cast<unsigned char>(p[0]));
+  }
+  std::string operator()(const std::string& word) override {
+    if (!word.empty()) {
+      const auto first = static_cast<unsigned char>(ascii_lower(word[0]));
+      if (first < 0x80 && std::isalpha(first) && !first_letters_.test(first)) return word;
+    }
+    return stemmer_(word);
+  }
+  std::string get_description() const override { return "first-letter:" + stemmer_.get_description(); }
+
+ private:
+  Xapian::Stem stemmer_;
+  std::bitset<256> first_letters_;
+};
+
+}  // namespace
+
+Xapian::Stem snippet_stemmer(const Xapian::Stem& stemmer, const std::string& language,
+                             const std::vector<std::string>& probes) {
+  if (language == "indonesian" || language == "irish" || probes.empty()) return stemmer;
+  return Xapian::Stem(new FirstLetterStemmer(stemmer, probes));
+}
+
+bool has_positional_subquery(const Xapian::Query& query) {
+  const auto op = query.get_type();
+  if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+    if (has_positional_subquery(query.get_subquery(i))) return true;
+  return false;
+}
+
+Xapian::Query highlight_query(const Xapian::Query& query) {
+  return Xapian::Query(Xapian::Query::OP_OR, query.get_unique_terms_begin(), query.get_unique_terms_end());
+}
+
+std::vector<std::string> snippet_probes(const Xapian::Query& query) {
+  std::set<std::string> probes;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    std::string term = *t;
+    // Body terms only: "Zstem" or an unprefixed lower-case word (prefixes are upper case).
+    if (!term.empty() && term[0] == 'Z') term.erase(0, 1);
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+    if (term.size() >= 4) term.pop_back();
+    probes.insert(term);
+  }
+  return {probes.begin(), probes.end()};
+}
+
+Passage snippet_passage(std::string_view body, const std::vector<std::string>& probes, std::size_t span,
+                        std::size_t fallback) {
+  auto first_bytes = [&](std::size_t n) {
+    if (body.size() <= n) return Passage{body, false, false};
+    const std::size_t end = word_start_before(body, n);
+    return Passage{body.substr(0, end > 0 ? end : n), false, true};
+  };
+  if (probes.empty() || body.size() <= span) return first_bytes(fallback);
+
+  std::string lower(body);
+  std::transform(lower.begin(), lower.end(), lower.begin(), ascii_lower);
+  struct Hit {
+    std::size_t at;
+    std::size_t probe;
+  };
+  std::vector<Hit> hits;
+  for (std::size_t p = 0; p < probes.size(); ++p) {
+    for (std::size_t at = lower.find(probes[p]); at != std::string::npos; at = lower.find(probes[p], at + 1))
+      if (at == 0 || !is_word_byte(static_cast<unsigned char>(lower[at - 1]))) hits.push_back({at, p});
+  }
+  if (hits.empty()) return first_bytes(fallback);
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
+
+  // Slide a window of `span` bytes over the hits: the most distinct probes, then most hits.
+  std::vector<std::size_t> in_window(probes.size(), 0);
+  std::size_t distinct = 0, best_distinct = 0, best_count = 0, best_first = 0;
+  for (std::size_t first = 0, last = 0; first < hits.size(); ++first) {
+    while (last < hits.size() && hits[last].at < hits[first].at + span) {
+      if (in_window[hits[last].probe]++ == 0) ++distinct;
+      ++last;
+    }
+    if (distinct > best_distinct || (distinct == best_distinct && last - first > best_count)) {
+      best_distinct = distinct;
+      best_count = last - first;
+      best_first = first;
+    }
+    if (--in_window[hits[first].probe] == 0) --distinct;
+  }
+
+  const std::size_t start = sentence_start(body, hits[best_first].at, span / 4);
+  const std::size_t end = std::min(body.size(), word_end_after(body, std::min(body.size(), start + span)));
+  return Passage{body.substr(start, end - start), start > 0, end < body.size()};
+}
+
+}  // namespace newsearch

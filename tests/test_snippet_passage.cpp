@@ -1,0 +1,65 @@
+// The passage given to MSet::snippet: where the query's words are densest, cut at word and
+// sentence boundaries, with the fallback to the article's start when no word is found.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "searcher/snippet_passage.hpp"
+
+using namespace newsearch;
+
+namespace {
+
+std::string filler(int sentences) {
+  std::string s;
+  for (int i = 0; i < sentences; ++i) s += "The committee met again on Tuesday to discuss the budget. ";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("snippet probes: body stems less their last letter, no field terms", "[search][snippet]") {
+  const Xapian::Query q(Xapian::Query::OP_AND,
+                        Xapian::Query(Xapian::Query::OP_PHRASE, Xapian::Query("Zinterest"), Xapian::Query("Zrate")),
+                        Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("oil"), Xapian::Query("XPWrutte")));
+  CHECK(snippet_probes(q) == std::vector<std::string>{"interes", "oil", "rat"});
+  CHECK(has_positional_subquery(q));
+  CHECK_FALSE(has_positional_subquery(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("Zoil"), Xapian::Query("Zprice"))));
+}
+
+TEST_CASE("snippet passage: the densest stretch of query words, from its sentence", "[search][snippet]") {
+  const std::string body = filler(40) + "Oil prices fell. " + filler(10) +
+                           "Crude oil prices rose as oil producers cut output and prices firmed. " + filler(40);
+  const Passage p = snippet_passage(body, {"oil", "pric"}, 300, 6000);
+  CHECK(p.text.starts_with("Crude oil prices rose"));  // three hits of each beat one of each
+  CHECK(p.text.size() <= 320);
+  CHECK(p.cut_before);
+  CHECK(p.cut_after);
+
+  // A probe inside a word does not count: "soil" is not "oil".
+  const std::string soil = filler(30) + "The soil was dry. " + filler(30) + "Oil output rose. " + filler(5);
+  CHECK(snippet_passage(soil, {"oil"}, 200, 6000).text.starts_with("Oil output rose."));
+
+  // No probe found (an accent-folded or irregular match): the start, as Xapian would see it.
+  const Passage none = snippet_passage(body, {"sanchez"}, 300, 1000);
+  CHECK(none.text == std::string_view(body).substr(0, none.text.size()));
+  CHECK(none.text.size() <= 1000);
+  CHECK_FALSE(none.cut_before);
+  CHECK(none.cut_after);
+
+  // A short article goes whole.
+  const Passage whole = snippet_passage("Oil rose.", {"oil"}, 300, 6000);
+  CHECK(whole.text == "Oil rose.");
+  CHECK_FALSE(whole.cut_before);
+  CHECK_FALSE(whole.cut_after);
+}
+
+TEST_CASE("snippet stemmer: words that cannot stem to a query term are left alone", "[search][snippet]") {
+  const Xapian::Stem english("english");
+  const Xapian::Stem s = snippet_stemmer(english, "english", {"rat", "oil"});
+  CHECK(s("rates") == "rate");
+  CHECK(s("oils") == "oil");
+  CHECK(s("running") == "run");      // r: a probe starts with it, so stemmed
+  CHECK(s("jumping") == "jumping");  // j: not stemmed, cannot match
+  CHECK(s("élan") == english("élan"));  // not ASCII: always stemmed
+  CHECK(snippet_stemmer(english, "indonesian", {"rat"})("jumping") == "jump");
+}
