@@ -40,8 +40,11 @@ enum Slot : Xapian::valueno {
   kSlotTags = 3,         ///< tags as written
   kSlotFingerprint = 4,  ///< 32 hex digits: exact body hash, then 64-bit SimHash
   kSlotDupKey = 5,       ///< collapse key (16 hex): equal for exact and near duplicates
+  kSlotFacets = 6,       ///< authors, people keys, tags, YYYYMMDD, joined by kFacetGroupSeparator:
+                         ///< the facet spy reads one value a match instead of four
 };
 inline constexpr char kValueSeparator = '\x1f';
+inline constexpr char kFacetGroupSeparator = '\x1e';
 
 // Prefixes of terms that are not user-visible fields.
 inline constexpr std::string_view kPrefixId = "Q";         ///< unique article id (16 hex)

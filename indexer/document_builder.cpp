@@ -106,6 +106,8 @@ BuiltDocument DocumentBuilder::build(const Article& a, const Source& source) {
   doc.add_value(kSlotAuthors, join(a.authors));
   doc.add_value(kSlotPeople, join(person_keys));
   doc.add_value(kSlotTags, join(a.tags));
+  doc.add_value(kSlotFacets, join(a.authors) + kFacetGroupSeparator + join(person_keys) + kFacetGroupSeparator +
+                                join(a.tags) + kFacetGroupSeparator + (a.date ? a.date->sortable().substr(0, 8) : ""));
   doc.add_value(kSlotFingerprint, hex64(out.fingerprint.exact) + hex64(out.fingerprint.simhash));
   // kSlotDupKey is set by the writer, which knows the articles indexed before this one.
 

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
       newsearch::SearchRequest req;
       req.query = q;
       req.collapse = std::getenv("BENCH_NO_COLLAPSE") == nullptr;
+      req.facets = req.timeline = std::getenv("BENCH_FACETS") != nullptr;
       if (std::getenv("BENCH_SNIPPET")) req.snippet_bytes = static_cast<std::size_t>(std::atoi(std::getenv("BENCH_SNIPPET")));
       const auto t0 = std::chrono::steady_clock::now();
       auto result = engine.search(req);
