@@ -528,6 +528,15 @@ json SearchEngine::suggest(const std::string& prefix_text, std::size_t limit) {
   return out;
 }
 
+std::string SearchEngine::revision() const {
+  if (!impl_->ok || impl_->parts.size() > 1) return {};
+  try {
+    return std::to_string(impl_->db.get_revision());
+  } catch (const Xapian::Error&) {
+    return {};
+  }
+}
+
 json SearchEngine::health() {
   json out = {{"format_version", kFormatVersion}};
   if (!impl_->ok) {

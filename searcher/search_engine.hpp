@@ -58,6 +58,10 @@ class SearchEngine {
   /// Reopens the database if a newer commit exists (cheap when there is none).
   void refresh();
 
+  /// The revision of the commit searches see now: equal revisions give equal answers.
+  /// "" when there is none to give (several databases searched as one, or none open).
+  std::string revision() const;
+
   /// Replaces the query-time synonyms (default: the built-in list).
   void set_synonyms(std::shared_ptr<const Synonyms> synonyms);
 

@@ -23,7 +23,9 @@ ServeCommandLine parse_serve_options(int argc, const char* const argv[]) {
        "address to listen on (0.0.0.0 or :: to be reachable from other machines)")
       ("threads", po::value(&o.threads)->default_value(o.threads)->value_name("N"),
        "worker threads: connections served at once (each has its own database handle)")
-      ("access-log", po::bool_switch(&o.access_log), "print one line per request on stderr");
+      ("access-log", po::bool_switch(&o.access_log), "print one line per request on stderr")
+      ("cache-mb", po::value(&o.cache_mb)->default_value(o.cache_mb)->value_name("MB"),
+       "memory for answers to repeated searches, dropped at each new commit (0: no cache)");
   add_config_option(visible);
   po::variables_map vm;
   try {

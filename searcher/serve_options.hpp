@@ -13,6 +13,7 @@ struct ServeOptions {
   int port = 8080;                     ///< 0: any free port (printed at start)
   std::size_t threads = 64;            ///< connections served at once, each thread with its own SearchEngine
   bool access_log = false;             ///< one line per request on stderr
+  std::size_t cache_mb = 64;           ///< answers kept for repeated searches (0: none)
 };
 
 /// Options to run with, or the exit status when there is nothing to run

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <string_view>
 #include <thread>
@@ -58,11 +59,21 @@ bool unavailable(SearchEngine& engine, httplib::Response& res) {
   return true;
 }
 
-void search(EnginePerThread& engines, const httplib::Request& req, httplib::Response& res) {
+void search(EnginePerThread& engines, ResponseCache& cache, const httplib::Request& req, httplib::Response& res) {
+  const auto start = std::chrono::steady_clock::now();
   auto request = parse_search_params(parse_query_string(req.target));
   if (refuse_if_invalid(request, res)) return;
   SearchEngine& engine = engines.current();
   if (unavailable(engine, res)) return;
+  const std::string key = cache.enabled() ? ResponseCache::key(engine.revision(), request.value) : std::string();
+  if (auto hit = cache.find(key)) {
+    nlohmann::json answer = *hit;
+    answer["elapsed_ms"] =
+        std::round(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() * 100) / 100;
+    answer["cached"] = true;
+    send_json(res, 200, answer);
+    return;
+  }
   auto result = with_retries(engine, [&] { return engine.search(request.value); });
   if (!result) {
     const bool user = is_query_error(result.error());
@@ -70,6 +81,9 @@ void search(EnginePerThread& engines, const httplib::Request& req, httplib::Resp
     return;
   }
   send_json(res, 200, *result);
+  // Only an answer computed on the revision of the key: a retry may have reopened.
+  if (!key.empty() && ResponseCache::key(engine.revision(), request.value) == key)
+    cache.insert(key, std::move(*result), res.body.size());
 }
 
 void article(EnginePerThread& engines, const httplib::Request& req, httplib::Response& res) {
@@ -122,8 +136,8 @@ const char* status_message(int status) {
 
 }  // namespace
 
-void add_routes(httplib::Server& server, EnginePerThread& engines) {
-  server.Get("/api/search", [&](const auto& req, auto& res) { search(engines, req, res); });
+void add_routes(httplib::Server& server, EnginePerThread& engines, ResponseCache& cache) {
+  server.Get("/api/search", [&](const auto& req, auto& res) { search(engines, cache, req, res); });
   server.Get("/api/article", [&](const auto& req, auto& res) { article(engines, req, res); });
   server.Get("/api/suggest", [&](const auto& req, auto& res) { suggest(engines, req, res); });
   server.Get("/healthz", [&](const auto& req, auto& res) { health(engines, req, res); });

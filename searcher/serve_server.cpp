@@ -9,6 +9,7 @@
 
 #include "searcher/http_responses.hpp"
 #include "searcher/serve_engines.hpp"
+#include "searcher/serve_cache.hpp"
 #include "searcher/serve_routes.hpp"
 
 namespace newsearch {
@@ -28,6 +29,7 @@ constexpr std::size_t kKeepAliveRequests = 100;
 SearchServer::SearchServer(ServeOptions options)
     : options_(std::move(options)),
       engines_(std::make_unique<EnginePerThread>(options_.databases)),
+      cache_(std::make_unique<ResponseCache>(options_.cache_mb * 1024 * 1024)),
       server_(std::make_unique<httplib::Server>()) {
   httplib::Server& s = *server_;
   const std::size_t threads = options_.threads;
@@ -58,7 +60,7 @@ SearchServer::SearchServer(ServeOptions options)
       std::fprintf(stderr, "%s %s %d %zu\n", req.method.c_str(), target.c_str(), res.status, res.body.size());
     });
   }
-  add_routes(s, *engines_);
+  add_routes(s, *engines_, *cache_);
 }
 
 SearchServer::~SearchServer() {

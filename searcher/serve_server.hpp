@@ -15,6 +15,7 @@ class Server;
 namespace newsearch {
 
 class EnginePerThread;
+class ResponseCache;
 
 class SearchServer {
  public:
@@ -42,6 +43,7 @@ class SearchServer {
   std::atomic<bool> running_{false};
   std::atomic<bool> stop_requested_{false};
   std::unique_ptr<EnginePerThread> engines_;
+  std::unique_ptr<ResponseCache> cache_;
   std::unique_ptr<httplib::Server> server_;
 };
 

@@ -106,6 +106,7 @@ TEST_CASE("serve: /api/search answers the CLI's --json document", "[serve]") {
   REQUIRE(cli.status == 0);
   json expected = json::parse(cli.out);
   http.erase("elapsed_ms");
+  http.erase("cached");
   expected.erase("elapsed_ms");
   INFO(json::diff(http, expected).dump());
   CHECK(http == expected);
@@ -321,6 +322,28 @@ TEST_CASE("serve: many requests at once", "[serve]") {
   for (auto& t : clients) t.join();
   CHECK(failures == 0);
   CHECK(done == 12 * 25);
+}
+
+TEST_CASE("serve: a repeated search comes from the cache, the same answer; a commit ends it", "[serve]") {
+  ServedCorpus fresh;
+  auto c = fresh.client();
+  const std::string target = "/api/search?q=lagarde&facets=1&timeline=1&limit=3";
+  json first = get_json(c, target, 200);
+  CHECK_FALSE(first.contains("cached"));
+  json again = get_json(c, target, 200);
+  CHECK(again["cached"] == true);
+  for (json* j : {&first, &again}) j->erase("elapsed_ms"), j->erase("cached");
+  CHECK(again == first);
+  // Another page, sort or filter is another answer.
+  CHECK_FALSE(get_json(c, target + "&offset=1", 200).contains("cached"));
+  CHECK_FALSE(get_json(c, target + "&sort=newest", 200).contains("cached"));
+
+  write_file(fresh.dir() / "later/new.txt", article("Lagarde speaks again", "Test Desk", "12:00, 05 April, 2025",
+                                                    "Christine Lagarde said rates would stay on hold."));
+  REQUIRE(run(index_command(fresh.db(), quote(fresh.dir() / "later"), "--keep-missing")).status == 0);
+  json after = get_json(c, target, 200);
+  CHECK_FALSE(after.contains("cached"));
+  CHECK(after["total"].get<int>() == first["total"].get<int>() + 1);
 }
 
 TEST_CASE("serve: a new commit is found without a restart", "[serve]") {
