@@ -1,5 +1,7 @@
 #include "searcher/query_frontend.hpp"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -132,6 +134,60 @@ std::string quote_if_needed(const std::string& s) {
   return s.find(' ') == std::string::npos ? s : "\"" + s + "\"";
 }
 
+// NEAR/n and ADJ/n as Xapian's lexer reads them: digits after the slash, a non-zero width
+// (counted in size_t as Xapian does; NEAR/0 is read as words). They carry the distance.
+bool is_width_operator(const std::string& t) {
+  const std::size_t slash = t.starts_with("NEAR/") ? 4 : t.starts_with("ADJ/") ? 3 : std::string::npos;
+  if (slash == std::string::npos || slash + 1 == t.size()) return false;
+  std::size_t width = 0;
+  for (std::size_t i = slash + 1; i < t.size(); ++i) {
+    if (t[i] < '0' || t[i] > '9') return false;
+    width = width * 10 + static_cast<std::size_t>(t[i] - '0');
+  }
+  return width != 0;
+}
+
+std::string operator_family(const std::string& t) { return t.starts_with("NEAR") ? "NEAR" : "ADJ"; }
+
+// A word Xapian's lexer reads as exactly one TERM: word characters only, and nothing from
+// U+2E80 up (FLAG_CJK_NGRAM turns CJK into CJKTERM; the range is a superset of Xapian's).
+bool is_single_xapian_term(std::string_view w) {
+  if (w.empty()) return false;
+  for (std::size_t i = 0; i < w.size();) {
+    const char32_t c = next_code_point(w, i);
+    if (c >= 0x2E80 || !Xapian::Unicode::is_wordchar(static_cast<unsigned>(c))) return false;
+  }
+  return true;
+}
+
+// Whether Xapian's grammar sees the width operator out[i] right after a TERM that can start
+// "TERM NEAR TERM" (so the operator is shifted, never the lookahead of a failing rule).
+// Xapian 1.4.22 leaks the distance of a NEAR/n or ADJ/n (a 96-byte Term) that arrives when
+// a grammar rule fails: "a XOR ADJ/1 b" with a token Xapian ignores before ADJ/1 (found by
+// fuzz_query), "-\"a b\" NEAR/2 c", "-a ADJ/2 b NEAR/3 c", "-中文 NEAR/2 b". Wherever the
+// operator does not follow such a TERM the query is a syntax error in Xapian 1.4 anyway
+// (also "x y NEAR/2 z": a word after a word is a GROUP_TERM), so the distance is dropped
+// and the plain NEAR/ADJ, which carries nothing, goes to the grammar instead.
+bool width_operator_follows_term(const std::vector<std::string>& out, std::size_t i) {
+  if (i == 0) return false;
+  const std::string& left = out[i - 1];
+  std::size_t p = 0;  // '(', '+' and '-' before the word end any run of words (no GROUP_TERM)
+  while (p < left.size() && (left[p] == '(' || left[p] == '+' || left[p] == '-')) ++p;
+  const std::string word = left.substr(p);
+  if (is_operator(word) || !is_single_xapian_term(word)) return false;
+  if (i < 2) return true;
+  const std::string& before = out[i - 2];
+  // One kind per chain: "a ADJ b NEAR/2 c" is not in the grammar.
+  if ((before.starts_with("NEAR") || before.starts_with("ADJ")) && is_operator(before) &&
+      operator_family(before) != operator_family(out[i]))
+    return false;
+  if (p > 0 || is_operator(before)) return true;
+  // A word right after another word is a GROUP_TERM ("x y NEAR/2 z" is not in the grammar);
+  // after a bracket or a closing quote it is a TERM again.
+  const char last = before.back();
+  return last == '(' || last == ')' || last == '"';
+}
+
 }  // namespace
 
 FrontendResult rewrite_query(const std::string& input, const std::vector<std::string>& known_fields,
@@ -244,6 +300,12 @@ FrontendResult rewrite_query(const std::string& input, const std::vector<std::st
       if (!replaced) expanded.push_back(out[i++]);
     }
     out = std::move(expanded);
+  }
+
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!is_width_operator(out[i]) || width_operator_follows_term(out, i)) continue;
+    r.notices.push_back("distance of " + out[i] + " ignored: it must follow a single word");
+    out[i] = operator_family(out[i]);
   }
 
   for (const auto& t : out) r.query += (r.query.empty() ? "" : " ") + t;
