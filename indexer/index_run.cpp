@@ -1,12 +1,19 @@
 #include "indexer/index_run.hpp"
 
+#include <sys/statvfs.h>
+#include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -222,9 +229,51 @@ std::size_t remove_missing(Xapian::WritableDatabase& db, const std::vector<std::
   return removed;
 }
 
+// libxapian 1.4.22 itself calls std::terminate from inside WritableDatabase::commit() when
+// the disk fills up at some points of a commit (a glass table write failing with ENOSPC):
+// "terminate called without an active exception", or "... after throwing an instance of
+// 'Xapian::DatabaseError'", exit 134, with only libxapian frames between commit() and
+// std::terminate (found by the full-disk test; reproduced with one writer at fixed tmpfs
+// sizes, e.g. 972 KiB and 988 KiB for 400 articles). Nothing on this side can catch it.
+// While a run is on, this terminate handler checks the file system of the database: when it
+// is full, it says so as every other full-disk error does and exits 2 at once. That is as
+// safe as kill -9, which the reliability tests show leaves the database at its last commit
+// (a commit is atomic); any other terminate goes on to the usual handler.
+std::string g_database;      // the database of the run, for the message
+std::string g_database_dir;  // the folder that holds it and its <db>.build
+std::terminate_handler g_previous_terminate = nullptr;
+constexpr std::uint64_t kFullDiskBytes = 256 * 1024;  // free space below this counts as full
+
+[[noreturn]] void terminate_on_full_disk() {
+  struct statvfs fs_stat {};
+  if (!g_database_dir.empty() && ::statvfs(g_database_dir.c_str(), &fs_stat) == 0 &&
+      static_cast<std::uint64_t>(fs_stat.f_bavail) * fs_stat.f_frsize < kFullDiskBytes) {
+    char msg[8192];
+    const int n = std::snprintf(msg, sizeof msg,
+                                "newsindex: error: cannot write database %s: disk full (No space left on device)\n"
+                                "hint: free some space and run the same command again: the database is kept at "
+                                "its last commit\n",
+                                g_database.c_str());
+    if (n > 0) (void)!::write(STDERR_FILENO, msg, std::min<std::size_t>(static_cast<std::size_t>(n), sizeof msg - 1));
+    ::_exit(2);
+  }
+  if (g_previous_terminate) g_previous_terminate();
+  std::abort();
+}
+
 }  // namespace
 
 RunSummary run_index(const IndexOptions& options) {
+  {
+    std::error_code ec;
+    const auto parent = std::filesystem::absolute(options.database, ec).parent_path();
+    g_database = options.database;
+    g_database_dir = parent.empty() ? "." : parent.string();
+    g_previous_terminate = std::set_terminate(terminate_on_full_disk);
+  }
+  struct RestoreTerminate {
+    ~RestoreTerminate() { std::set_terminate(g_previous_terminate); }
+  } restore_terminate;
   RunSummary summary;
   summary.started = utc_now();
   summary.database = options.database;
@@ -266,16 +315,39 @@ RunSummary run_index(const IndexOptions& options) {
   }
   Xapian::WritableDatabase db = std::move(*opened);
 
+  // The run's threads. No std::thread may ever be destroyed joinable (std::terminate:
+  // "terminate called without an active exception", exit 134), nor outlive what it uses:
+  // from the moment the first thread starts, a guard (join_threads, declared after
+  // everything the threads use, so destroyed before it) runs stop_threads() on every way
+  // out of that scope - the end, or an exception such as a thread that could not start.
+  // An exception inside a thread is caught there and carried to this thread (thread_error),
+  // which rethrows it after the joins, so the error mapping below sees it like any other.
   std::vector<std::unique_ptr<ResultQueue>> queues;
-  std::vector<std::thread> workers;
   std::atomic<bool> abort{false};
-  auto stop_workers = [&] {
+  std::mutex thread_error_mutex;
+  std::exception_ptr thread_error;
+  auto keep_thread_error = [&](std::exception_ptr e) {
+    std::lock_guard lock(thread_error_mutex);
+    if (!thread_error) thread_error = std::move(e);
+    abort = true;
+  };
+  std::vector<std::jthread> workers;
+  std::vector<std::jthread> writers;
+  // Stops the workers (abort), drains every queue so that no worker blocks on a full one
+  // (the writers skip what they get once abort is set), then joins everything.
+  auto stop_threads = [&] {
     abort = true;
     for (auto& q : queues)
       while (q->pop()) {
       }
     for (auto& w : workers)
       if (w.joinable()) w.join();
+    for (auto& w : writers)
+      if (w.joinable()) w.join();
+  };
+  struct JoinOnExit {
+    std::function<void()> stop;
+    ~JoinOnExit() { stop(); }
   };
 
   try {
@@ -348,34 +420,53 @@ RunSummary run_index(const IndexOptions& options) {
       queues.back()->set_producers(n_workers);
     }
     std::atomic<std::size_t> next{0};
-    for (unsigned w = 0; w < n_workers; ++w) {
-      workers.emplace_back([&] {
-        FileProcessor processor(process_options, aliases);
-        for (;;) {
-          const std::size_t i = next.fetch_add(1);
-          if (i >= todo.size() || g_stop_requested.load() || abort.load()) break;
-          const unsigned target = shards ? shards->shard_of(todo[i].first.abs_path) : 0;
-          queues[target]->push(processor.process(todo[i].first, todo[i].second));
-        }
-        ProcessedFile last;
-        last.outcome = ProcessedFile::Outcome::kSpellingOnly;
-        last.spelling = processor.take_spelling();
-        queues[0]->push(std::move(last));
-        for (auto& q : queues) q->producer_done();
-      });
-    }
-
     WriteContext ctx{progress, clusters, options.batch, options.database};
     std::vector<RunSummary> writer_counts(n_targets);
-    std::vector<std::thread> writers;
+    const JoinOnExit join_threads{stop_threads};
+    for (unsigned w = 0; w < n_workers; ++w) {
+      try {
+        workers.emplace_back([&] {
+          try {
+            FileProcessor processor(process_options, aliases);
+            for (;;) {
+              const std::size_t i = next.fetch_add(1);
+              if (i >= todo.size() || g_stop_requested.load() || abort.load()) break;
+              const unsigned target = shards ? shards->shard_of(todo[i].first.abs_path) : 0;
+              queues[target]->push(processor.process(todo[i].first, todo[i].second));
+            }
+            ProcessedFile last;
+            last.outcome = ProcessedFile::Outcome::kSpellingOnly;
+            last.spelling = processor.take_spelling();
+            queues[0]->push(std::move(last));
+          } catch (...) {
+            keep_thread_error(std::current_exception());
+          }
+          for (auto& q : queues) q->producer_done();
+        });
+      } catch (...) {
+        // The thread did not start (std::system_error): count it out of every queue, or
+        // stop_threads() would wait for it forever.
+        for (unsigned missing = w; missing < n_workers; ++missing)
+          for (auto& q : queues) q->producer_done();
+        throw;
+      }
+    }
+
     for (unsigned i = 0; i < n_targets; ++i) {
       Xapian::WritableDatabase& target = shards ? shards->shard(i) : db;
       writers.emplace_back([&, i, target_ptr = &target] {
-        writer_counts[i] = write_results(*queues[i], *target_ptr, i, ctx, abort);
+        try {
+          writer_counts[i] = write_results(*queues[i], *target_ptr, i, ctx, abort);
+        } catch (...) {
+          keep_thread_error(std::current_exception());
+          while (queues[i]->pop()) {  // drain: the workers must not block on a full queue
+          }
+        }
       });
     }
     for (auto& w : writers) w.join();
     for (auto& w : workers) w.join();
+    if (thread_error) std::rethrow_exception(thread_error);
     for (const auto& c : writer_counts) {
       add_counts(summary, c);
       if (!c.error.empty()) throw std::runtime_error(c.error);
@@ -426,7 +517,6 @@ RunSummary run_index(const IndexOptions& options) {
     db.commit();
     db.close();
   } catch (const Xapian::Error& e) {
-    stop_workers();
     const Error err = error_from_xapian(e, options.database);
     summary.error = err.message + (err.hint.empty() ? "" : "\nhint: " + err.hint);
     try {
@@ -434,8 +524,13 @@ RunSummary run_index(const IndexOptions& options) {
     } catch (const Xapian::Error&) {
     }
   } catch (const std::exception& e) {
-    stop_workers();
     summary.error = e.what();
+    try {
+      db.close();
+    } catch (const Xapian::Error&) {
+    }
+  } catch (...) {
+    summary.error = "internal error: an exception of unknown type";
     try {
       db.close();
     } catch (const Xapian::Error&) {
