@@ -47,6 +47,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 # Depends: computed by dpkg-shlibdeps from the libraries the binaries actually link.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# ...plus libedit, which the interactive prompt loads only when it opens (line_editor.cpp).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libedit2")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "xapian-tools, bash-completion")
 # No postrm on purpose: with one, dpkg -r would leave the package in the config-files state
 # until a purge. prerm stops and disables the units, which is all a removal needs.

@@ -1,10 +1,10 @@
 #include "searcher/interactive.hpp"
 
-#include <editline/readline.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+
+#include "searcher/line_editor.hpp"
 
 namespace newsearch {
 
@@ -43,11 +43,11 @@ int run_interactive(SearchEngine& engine, SearchRequest req, const TextStyle& st
     last = *r;
     if (print_hits) std::fputs(format_results(last, style).c_str(), stdout);
   };
-  while (char* raw = readline("newsearch> ")) {
-    std::string line(raw);
-    std::free(raw);
+  LineEditor editor;
+  while (auto typed = editor.read("newsearch> ")) {
+    const std::string line = *typed;
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    add_history(line.c_str());
+    editor.remember(line);
     if (line == ":quit" || line == ":q") break;
     if (line == ":help") {
       std::fputs(kHelp, stdout);

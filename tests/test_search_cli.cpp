@@ -226,3 +226,20 @@ TEST_CASE("bundled corpus: subsoil deal ranks the seed article first", "[search]
   auto j = json::parse(r.out);
   CHECK(j["results"][0]["path"].get<std::string>().find("000_b8c9ca3be790383f.txt") != std::string::npos);
 }
+
+TEST_CASE("interactive prompt on a terminal: queries, commands, history from libedit", "[cli]") {
+  if (run("command -v script").status != 0) {
+    WARN("script (util-linux) missing: prompt test not run");
+    return;
+  }
+  // script(1) gives newsearch a terminal; the second query is the up arrow, which only works
+  // if libedit was loaded (history), then Enter.
+  const Run r = run("printf 'zelenskyy\\n\\033[A\\n:help\\n' | timeout 20 script -qfec " +
+                    quote(newsearch("--color never --limit 1 --db " + corpus().db)) + " /dev/null");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("newsearch> ") != std::string::npos);
+  CHECK(r.out.find(":open N") != std::string::npos);  // :help answered
+  std::size_t pages = 0;
+  for (std::size_t at = r.out.find("(1-1)"); at != std::string::npos; at = r.out.find("(1-1)", at + 1)) ++pages;
+  CHECK(pages == 2);  // the query, then again from the history
+}
