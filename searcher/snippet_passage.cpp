@@ -108,7 +108,12 @@ Passage snippet_passage(std::string_view body, const std::vector<std::string>& p
     for (std::size_t at = lower.find(probes[p]); at != std::string::npos; at = lower.find(probes[p], at + 1))
       if (at == 0 || !is_word_byte(static_cast<unsigned char>(lower[at - 1]))) hits.push_back({at, p});
   }
-  if (hits.empty()) return first_bytes(fallback);
+  if (hits.empty()) {
+    // In plain ASCII text no accent can hide a query word: the match is elsewhere (the
+    // title, a field), and the article's opening is the snippet.
+    const bool ascii = std::all_of(body.begin(), body.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return first_bytes(ascii ? span : fallback);
+  }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
 
   // Slide a window of `span` bytes over the hits: the most distinct probes, then most hits.

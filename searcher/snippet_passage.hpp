@@ -34,8 +34,9 @@ struct Passage {
 
 /// The about-`span`-byte passage of `body` where the most distinct probes start words (then
 /// the most hits; the earliest on a tie), from the start of its sentence. When no probe is
-/// found (a match only through accent folding or an irregular stem), the body's first
-/// `fallback` bytes, where Xapian looks for itself.
+/// found: in ASCII text, the first `span` bytes (the match is in the title or a field);
+/// otherwise (a match through accent folding?) the first `fallback` bytes, where Xapian
+/// looks for itself.
 Passage snippet_passage(std::string_view body, const std::vector<std::string>& probes, std::size_t span,
                         std::size_t fallback);
 
