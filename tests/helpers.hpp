@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -88,8 +89,14 @@ inline std::string quote(const std::string& s) {
   return out + "'";
 }
 
-inline std::string newsindex(const std::string& args) { return std::string(NEWSINDEX_BIN) + " " + args; }
-inline std::string newsearch(const std::string& args) { return std::string(NEWSEARCH_BIN) + " " + args; }
+/// $NEWSEARCH_TEST_WRAPPER, if set, goes in front of every newsindex and newsearch command the
+/// tests run (scripts/valgrind sets it to a valgrind command line).
+inline std::string test_wrapper() {
+  const char* w = std::getenv("NEWSEARCH_TEST_WRAPPER");
+  return w && *w ? std::string(w) + " " : std::string();
+}
+inline std::string newsindex(const std::string& args) { return test_wrapper() + NEWSINDEX_BIN + " " + args; }
+inline std::string newsearch(const std::string& args) { return test_wrapper() + NEWSEARCH_BIN + " " + args; }
 
 inline std::string source_path(const std::string& rel) { return std::string(NEWSEARCH_SOURCE_DIR) + "/" + rel; }
 inline std::string shared_path(const std::string& rel) { return std::string(NEWSEARCH_SHARED_DIR) + "/" + rel; }
