@@ -166,6 +166,10 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
                    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
   if (options.spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+  // Operators Xapian could read differently from the front end: none at all, so no rule of
+  // Xapian 1.4's grammar can fail (and leak the token it was looking at).
+  if (fe.without_operators)
+    flags &= ~(Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE);
 
   Xapian::Query main;
   if (!trim(fe.query).empty()) {

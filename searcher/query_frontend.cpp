@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "common/utf8.hpp"
 #include "searcher/synonyms.hpp"
@@ -160,6 +161,159 @@ bool is_single_xapian_term(std::string_view w) {
   return true;
 }
 
+// Whether a token has anything Xapian's lexer makes a term of (a word character).
+bool has_xapian_word(std::string_view t) {
+  for (std::size_t i = 0; i < t.size();) {
+    const char32_t c = next_code_point(t, i);
+    if (Xapian::Unicode::is_wordchar(static_cast<unsigned>(c))) return true;
+  }
+  return false;
+}
+
+// Xapian 1.4's grammar refuses a run of only hated items ("-a", "x OR -b", "(-a -b)": "Can't
+// just hate", which QueryParser hides by parsing again without operators, so "-a" searched
+// FOR a) and frees nothing it holds when it does: the next token leaks (96 bytes, "-a NEAR b c",
+// found by fuzz_query). Such a run becomes pure NOT ("NOT a": everything but a, with
+// FLAG_PURE_NOT), which is what it asks for. A run ends at AND, OR, XOR, NOT and at its
+// brackets; a token counts as positive when it has a word character and is not hated.
+void hated_runs_to_not(std::vector<std::string>& out, std::vector<std::string>& notices) {
+  struct Hate {
+    std::size_t token, pos;  // where the '-' is
+  };
+  struct Run {
+    bool positive = false;
+    std::vector<Hate> hates;
+  };
+  std::vector<Run> runs(1);
+  std::vector<Hate> to_not;
+  auto end_run = [&](Run& run) {
+    if (!run.positive) to_not.insert(to_not.end(), run.hates.begin(), run.hates.end());
+    run = Run{};
+  };
+  auto close = [&] {
+    if (runs.size() > 1) {
+      end_run(runs.back());
+      runs.pop_back();
+    }
+  };
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const std::string& t = out[i];
+    if (t == "AND" || t == "OR" || t == "XOR" || t == "NOT") {
+      end_run(runs.back());
+      continue;
+    }
+    if (is_operator(t)) continue;  // NEAR, ADJ: inside one item
+    std::size_t p = 0;
+    while (p < t.size() && t[p] == '(') runs.emplace_back(), ++p;
+    // Xapian hates after white space or '(' when a word, quote or bracket follows ("--a", "-+a" are not).
+    const bool hated = p + 1 < t.size() && t[p] == '-' && t[p + 1] != '-' && t[p + 1] != '+' && t[p + 1] != ')';
+    std::size_t hate_depth = 0;
+    if (hated) {
+      runs.back().hates.push_back({i, p});
+      hate_depth = runs.size();
+      ++p;
+    }
+    bool in_quote = false, in_hated = hated;
+    for (std::size_t q = p; q < t.size();) {
+      const char c = t[q];
+      if (c == '"') {
+        in_quote = !in_quote, ++q;
+      } else if (!in_quote && c == '(') {
+        runs.emplace_back(), ++q;
+      } else if (!in_quote && c == ')') {
+        close(), ++q;
+        if (runs.size() <= hate_depth) in_hated = false;  // "-(a)b": b is no longer hated
+      } else {
+        const std::size_t start = q;
+        const char32_t cp = next_code_point(t, q);
+        if (q == start) ++q;
+        if (Xapian::Unicode::is_wordchar(static_cast<unsigned>(cp)) && !(in_hated && runs.size() == hate_depth))
+          runs.back().positive = true;
+      }
+    }
+  }
+  while (runs.size() > 1) close();
+  end_run(runs.back());
+  if (to_not.empty()) return;
+  // Rewrite from the back so the earlier positions stay valid: "-x" -> "NOT" "x", "(-x" -> "(" "NOT" "x".
+  std::sort(to_not.begin(), to_not.end(), [](const Hate& a, const Hate& b) { return a.token > b.token; });
+  for (const auto& h : to_not) {
+    const std::string t = out[h.token];
+    std::vector<std::string> parts;
+    if (h.pos > 0) parts.push_back(t.substr(0, h.pos));
+    parts.push_back("NOT");
+    parts.push_back(t.substr(h.pos + 1));
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(h.token));
+    out.insert(out.begin() + static_cast<std::ptrdiff_t>(h.token), parts.begin(), parts.end());
+  }
+  notices.push_back("only excluded words ('-word'): searched as NOT");
+}
+
+// Whether every token of the final query reads the same to Xapian's lexer as to this front
+// end: an operator alone, or brackets and signs "(+-" then a word (Xapian word characters, joined by
+// - . / : @ \ ' &, maybe a trailing *), a "quoted phrase" of such words, or field:value, then
+// [)...]. Anything else (U+FFFD or punctuation glued to a word, "" or a quote before a
+// bracket) may hide or make an operator or a bracket Xapian sees and this front end does not
+// ("\uFFFDOR" is OR to Xapian, '(' after '"' is nothing), and then the structure checks above
+// prove nothing: such a query goes to Xapian without operators (found by fuzz_query).
+bool reads_the_same_to_xapian(const std::string& query) {
+  auto word_char = [](char32_t c) { return Xapian::Unicode::is_wordchar(static_cast<unsigned>(c)); };
+  // A word: word characters, single joiners between them, an optional trailing '*'.
+  auto word = [&](std::string_view w) {
+    if (w.ends_with('*')) w.remove_suffix(1);
+    for (int k = 0; k < 3 && (w.ends_with('+') || w.ends_with('#')); ++k) w.remove_suffix(1);  // C++, C#
+    if (w.empty()) return false;
+    bool need_word = true;
+    for (std::size_t i = 0; i < w.size();) {
+      const char32_t c = next_code_point(w, i);
+      if (word_char(c)) {
+        need_word = false;
+      } else if (!need_word && c < 0x80 && std::strchr("-./:@\\'&", static_cast<int>(c))) {
+        need_word = true;
+      } else {
+        return false;
+      }
+    }
+    return !need_word;
+  };
+  auto phrase = [&](std::string_view q) {  // "words separated by white space"
+    if (q.size() < 2 || q.front() != '"' || q.back() != '"') return false;
+    q = q.substr(1, q.size() - 2);
+    std::size_t start = 0;
+    bool any = false;
+    for (std::size_t i = 0; i <= q.size(); ++i) {
+      if (i == q.size() || q[i] == ' ' || q[i] == '\t') {
+        if (i > start) {
+          if (!word(q.substr(start, i - start))) return false;
+          any = true;
+        }
+        start = i + 1;
+      }
+    }
+    return any;
+  };
+  std::vector<Token> tokens = tokenize(query);
+  for (const auto& tok : tokens) {
+    std::string_view t = tok.text;
+    if (is_operator(tok.text)) continue;
+    while (!t.empty() && (t.front() == '(' || t.front() == '-' || t.front() == '+')) t.remove_prefix(1);
+    while (!t.empty() && t.back() == ')') t.remove_suffix(1);
+    if (t.empty()) continue;  // brackets (and signs) alone
+    const auto colon = t.find(':');
+    if (colon != std::string_view::npos && t.front() != '"') {
+      const std::string_view name = t.substr(0, colon), value = t.substr(colon + 1);
+      if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return false;
+      bool date_like = !value.empty();
+      for (char c : value) date_like = date_like && ((c >= '0' && c <= '9') || c == '-' || c == '.' || c == '/');
+      if (!(word(value) || phrase(value) || date_like)) return false;
+      continue;
+    }
+    if (!(word(t) || phrase(t))) return false;
+  }
+  return true;
+}
+
 // Whether Xapian's grammar sees the width operator out[i] right after a TERM that can start
 // "TERM NEAR TERM" (so the operator is shifted, never the lookahead of a failing rule).
 // Xapian 1.4.22 leaks the distance of a NEAR/n or ADJ/n (a 96-byte Term) that arrives when
@@ -254,6 +408,12 @@ FrontendResult rewrite_query(const std::string& input, const std::vector<std::st
     out.push_back(t);
   }
 
+  // Tokens Xapian reads nothing from (no word character, no bracket: "-", "\"\"", "*", U+FFFD)
+  // are dropped, so that "nothing to join" below is judged as Xapian's grammar sees it.
+  std::erase_if(out, [](const std::string& t) {
+    return !is_operator(t) && t.find_first_of("()") == std::string::npos && !has_xapian_word(t);
+  });
+
   // Operators with nothing to join ("war AND", "OR peace", "a AND OR b") are dropped.
   {
     auto binary = [](const std::string& t) { return is_operator(t) && t != "NOT"; };
@@ -274,6 +434,26 @@ FrontendResult rewrite_query(const std::string& input, const std::vector<std::st
     if (dropped) r.notices.push_back("operator with nothing to join dropped");
     out = std::move(kept);
   }
+
+  // A NEAR/ADJ chain goes in brackets: Xapian 1.4 takes "a NEAR b" only as a whole term, so a
+  // word right before or after it ("x a NEAR b", "-a NEAR b c": a GROUP_TERM) was a syntax error,
+  // and one that leaked the word's Term when the run before was only hated (found by fuzz_query).
+  for (std::size_t i = 1; i + 1 < out.size(); ++i) {
+    auto near_family = [&](std::size_t k) {
+      return k < out.size() && is_operator(out[k]) && (out[k].starts_with("NEAR") || out[k].starts_with("ADJ"));
+    };
+    if (!near_family(i)) continue;
+    std::size_t end = i + 1;
+    while (near_family(end + 1) && end + 2 < out.size()) end += 2;
+    std::string& first = out[i - 1];
+    std::size_t sign = 0;
+    while (sign < first.size() && (first[sign] == '+' || first[sign] == '-')) ++sign;
+    first.insert(sign, "(");
+    out[end] += ")";
+    i = end;
+  }
+
+  hated_runs_to_not(out, r.notices);
 
   // Synonyms: runs of plain words equal to an entry become (entry OR other OR ...).
   if (synonyms && synonyms->size()) {
@@ -309,6 +489,17 @@ FrontendResult rewrite_query(const std::string& input, const std::vector<std::st
   }
 
   for (const auto& t : out) r.query += (r.query.empty() ? "" : " ") + t;
+
+  if (!reads_the_same_to_xapian(r.query)) {
+    r.without_operators = true;  // glued operators ("\uFFFDOR") are operators to Xapian too
+    if (r.query.find_first_of("+-()") != std::string::npos ||
+        std::any_of(out.begin(), out.end(), [](const std::string& t) {
+          for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"})
+            if (t.find(op) != std::string::npos) return true;
+          return false;
+        }))
+      r.notices.push_back("stray characters next to operators or brackets: searched without operators");
+  }
   return r;
 }
 

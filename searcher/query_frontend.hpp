@@ -16,6 +16,9 @@ struct FrontendResult {
   std::vector<std::string> notices;       ///< what was repaired, for people
   std::vector<std::string> plain_words;   ///< unfielded, unquoted words (for phrase boost, "unmatched")
   bool simple = true;                     ///< only plain words: no operators, fields, quotes
+  /// The query has operators or '-'/'+' next to characters Xapian's lexer reads differently
+  /// from this front end: parse it without operators and love/hate (see query_frontend.cpp).
+  bool without_operators = false;
 };
 
 /// Limits the front end enforces whatever the caller does.
