@@ -11,6 +11,7 @@
 #include "common/schema.hpp"
 #include "common/store.hpp"
 #include "common/version.hpp"
+#include "searcher/command_line.hpp"
 #include "searcher/interactive.hpp"
 #include "searcher/print_text.hpp"
 #include "searcher/search_engine.hpp"
@@ -114,12 +115,14 @@ int main(int argc, char** argv) {
   positional.add("query", -1);
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    SplitCommandLine split = split_command_line(argc, argv, all);
+    po::store(po::command_line_parser(split.options).options(all).positional(positional).run(), vm);
     if (auto err = vm.count("help") || vm.count("version") ? std::nullopt : store_config(all, vm)) {
       std::fprintf(stderr, "newsearch: error: %s\n", err->message.c_str());
       return 2;
     }
     po::notify(vm);
+    query_words.insert(query_words.end(), split.query_words.begin(), split.query_words.end());
   } catch (const po::error& e) {
     std::fprintf(stderr, "newsearch: error: %s\nhint: newsearch --help\n", e.what());
     return 2;
