@@ -6,7 +6,7 @@ namespace newsearch {
 
 namespace {
 std::string format(const char* fmt, int a, int b, int c = 0, int d = 0, int e = 0) {
-  char buf[32];
+  char buf[64];  // five ints of up to 11 characters each: never truncated
   std::snprintf(buf, sizeof buf, fmt, a, b, c, d, e);
   return buf;
 }
