@@ -161,6 +161,38 @@ TEST_CASE("serve: every invalid parameter is a 400 naming it", "[serve]") {
   }
 }
 
+TEST_CASE("serve: hostile queries within the length limit get a 200 or a 400, never a failure", "[serve][reliability]") {
+  auto c = served().client();
+  std::string many_or = "subsoil";
+  while (many_or.size() < 1000) many_or += " OR w" + std::to_string(many_or.size());
+  const std::vector<std::string> queries = {
+      "*",
+      "* * * a* b* c* d* e* f* g* h* s* r* p* t*",
+      std::string(500, '(') + "subsoil" + std::string(500, ')'),
+      std::string(1000, '('),
+      std::string(1000, '"'),
+      many_or,
+      "subsoil NEAR/100000 deal NEAR/1 trump ADJ/99999 rare",
+      "-subsoil",
+      "title:* author:* person:* tag:*",
+      "date:9999-12-31..0000-01-01",
+      "\xef\xbf\xbd AND OR NOT ( ) \" - + ADJ/ NEAR/",
+  };
+  for (const auto& q : queries) {
+    INFO(q.substr(0, 80));
+    const std::string target = "/api/search?facets=1&timeline=1&limit=100&offset=10000&q=" + encode(q);
+    auto res = c.Get(target.c_str());
+    REQUIRE(res);
+    CHECK((res->status == 200 || res->status == 400));
+    const json body = json::parse(res->body, nullptr, false);
+    REQUIRE(body.is_object());
+    if (res->status == 200) CHECK(body["results"].size() <= 100);
+    else CHECK(body["error"]["parameter"] == "q");
+  }
+  // The server is still there and still right.
+  CHECK(get_json(c, "/api/search?q=subsoil+deal", 200)["total"].get<int>() >= 1);
+}
+
 TEST_CASE("serve: unknown paths are JSON 404s; only the built-in page is served", "[serve]") {
   auto c = served().client();
   for (const char* target : {"/nope", "/api", "/api/", "/api/searchx?q=a", "/index.htm", "/etc/passwd",
