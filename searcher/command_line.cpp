@@ -17,7 +17,7 @@ bool takes_next_argument(std::string_view option, const boost::program_options::
     name = std::string(option);           // Boost matches short names with their dash
   }
   const auto* description = options.find_nothrow(name, false);
-  return description && description->semantic()->max_tokens() > 0 && description->semantic()->min_tokens() > 0;
+  return description && description->semantic()->min_tokens() > 0;
 }
 
 }  // namespace

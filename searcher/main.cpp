@@ -71,7 +71,7 @@ void usage(const po::options_description& options) {
 
 int main(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "serve") return exec_serve(argc - 1, argv + 1);
-  std::vector<std::string> dbs, query_words, remotes;
+  std::vector<std::string> dbs, remotes;
   EngineOptions engine_options;
   std::string write_spelling_db;
   SearchRequest req;
@@ -107,22 +107,15 @@ int main(int argc, char** argv) {
       ("synonyms", po::value(&synonyms_file)->value_name("FILE"), "synonyms file (default: built in)")
       ("color", po::value(&color)->default_value("auto")->value_name("WHEN"), "auto, always or never");
   add_config_option(visible);
-  po::options_description hidden;
-  hidden.add_options()("query", po::value(&query_words)->multitoken());
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("query", -1);
+  const SplitCommandLine command_line = split_command_line(argc, argv, visible);
   po::variables_map vm;
   try {
-    SplitCommandLine split = split_command_line(argc, argv, all);
-    po::store(po::command_line_parser(split.options).options(all).positional(positional).run(), vm);
-    if (auto err = vm.count("help") || vm.count("version") ? std::nullopt : store_config(all, vm)) {
+    po::store(po::command_line_parser(command_line.options).options(visible).run(), vm);
+    if (auto err = vm.count("help") || vm.count("version") ? std::nullopt : store_config(visible, vm)) {
       std::fprintf(stderr, "newsearch: error: %s\n", err->message.c_str());
       return 2;
     }
     po::notify(vm);
-    query_words.insert(query_words.end(), split.query_words.begin(), split.query_words.end());
   } catch (const po::error& e) {
     std::fprintf(stderr, "newsearch: error: %s\nhint: newsearch --help\n", e.what());
     return 2;
@@ -151,7 +144,7 @@ int main(int argc, char** argv) {
   req.facets = vm.count("facets") > 0;
   req.timeline = vm.count("timeline") > 0;
   req.collapse = !vm.count("no-collapse");
-  for (const auto& w : query_words) req.query += (req.query.empty() ? "" : " ") + w;
+  for (const auto& w : command_line.query_words) req.query += (req.query.empty() ? "" : " ") + w;
   const bool json_out = vm.count("json") > 0;
   TextStyle style;
   style.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
