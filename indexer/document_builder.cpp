@@ -126,6 +126,10 @@ BuiltDocument DocumentBuilder::build(const Article& a, const Source& source) {
   stored.language = a.language;
   stored.body = body;
   doc.set_data(stored.serialise());
+  // The generators hold a reference to the document, and Xapian's reference counts are not
+  // atomic: let go of it here, before the document moves to the writer thread.
+  stemmed_.set_document(Xapian::Document());
+  exact_.set_document(Xapian::Document());
   return out;
 }
 
