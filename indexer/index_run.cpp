@@ -14,6 +14,7 @@
 #include <exception>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -29,6 +30,7 @@
 #include "common/store.hpp"
 #include "indexer/file_processor.hpp"
 #include "indexer/file_state.hpp"
+#include "indexer/memory_budget.hpp"
 #include "indexer/near_duplicates.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/shard_set.hpp"
@@ -117,6 +119,7 @@ void add_counts(RunSummary& into, const RunSummary& from) {
   into.removed += from.removed;
   into.skipped += from.skipped;
   into.warnings += from.warnings;
+  into.memory_commits += from.memory_commits;
   into.bytes += from.bytes;
   for (const auto& [reason, n] : from.skipped_by_reason) into.skipped_by_reason[reason] += n;
 }
@@ -126,6 +129,7 @@ struct WriteContext {
   Progress& progress;
   DuplicateClusters& clusters;
   std::size_t batch;
+  const MemoryBudget& memory;
   std::string database;  ///< for error messages
 };
 
@@ -185,7 +189,13 @@ RunSummary write_results(ResultQueue& queue, Xapian::WritableDatabase& db, unsig
         }
       }
       ctx.progress.file_done(r.documents.size(), r.state.size);
-      if (pending >= ctx.batch) commit();
+      if (pending >= ctx.batch) {
+        commit();
+      } else if (ctx.memory.commit_due(pending)) {
+        commit();
+        ++counts.memory_commits;
+        MemoryBudget::release_freed_memory();
+      }
     }
     commit();
   } catch (const Xapian::Error& e) {
@@ -420,7 +430,9 @@ RunSummary run_index(const IndexOptions& options) {
       queues.back()->set_producers(n_workers);
     }
     std::atomic<std::size_t> next{0};
-    WriteContext ctx{progress, clusters, options.batch, options.database};
+    constexpr std::size_t kMaxMb = std::numeric_limits<std::size_t>::max() >> 20;
+    const MemoryBudget memory(std::min(options.memory_mb, kMaxMb) << 20);
+    WriteContext ctx{progress, clusters, options.batch, memory, options.database};
     std::vector<RunSummary> writer_counts(n_targets);
     const JoinOnExit join_threads{stop_threads};
     for (unsigned w = 0; w < n_workers; ++w) {

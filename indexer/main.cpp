@@ -49,7 +49,7 @@ void usage(const po::options_description& options) {
             << "\n\nDatabase: --db, else db in the config file, else $NEWSEARCH_DB, else\n"
                "$XDG_DATA_HOME/newsearch/db (~/.local/share/newsearch/db).\n"
                "Config file: --config FILE, else ~/.config/newsearch/config and /etc/newsearch/config\n"
-               "(keys db, folder, language, aliases, batch; see man newsindex).\n"
+               "(keys db, folder, language, aliases, batch, memory-mb; see man newsindex).\n"
                "\nExit status: 0 all indexed, 1 some input skipped (see warnings), 2 the run could\n"
                "not proceed (bad option, missing path, database locked or unwritable), 130\n"
                "interrupted (what was done is committed).\n"
@@ -78,6 +78,8 @@ int main(int argc, char** argv) {
        "article file extensions (default: .txt .jsonl)")
       ("max-size", po::value<double>()->default_value(10)->value_name("MB"), "skip files larger than this")
       ("batch", po::value(&opt.batch)->default_value(5000)->value_name("N"), "commit every N articles")
+      ("memory-mb", po::value(&opt.memory_mb)->default_value(1024)->value_name("MB"),
+       "commit early when the process grows past MB of memory")
       ("threads,j", po::value(&opt.threads)->default_value(0)->value_name("N"),
        "parser threads (0: one per core); one more thread writes")
       ("keep-missing", po::bool_switch(&opt.keep_missing), "keep articles whose files are gone")
@@ -134,6 +136,10 @@ int main(int argc, char** argv) {
   opt.spelling = !vm.count("no-spelling");
   if (opt.batch == 0) {
     std::fprintf(stderr, "newsindex: error: --batch must be at least 1\n");
+    return 2;
+  }
+  if (opt.memory_mb == 0) {
+    std::fprintf(stderr, "newsindex: error: --memory-mb must be at least 1\n");
     return 2;
   }
   if (!is_snowball_language(opt.language)) {

@@ -29,6 +29,7 @@ std::string RunSummary::json() const {
                       {"skipped", skipped},
                       {"skipped_by_reason", skipped_by_reason},
                       {"warnings", warnings},
+                      {"memory_commits", memory_commits},
                       {"bytes", bytes},
                       {"seconds", static_cast<double>(static_cast<long>(seconds * 1000)) / 1000},
                       {"articles_per_second", static_cast<long>(articles_per_second())},
@@ -48,6 +49,7 @@ std::string RunSummary::text() const {
   std::string out = buf;
   for (const auto& [reason, n] : skipped_by_reason) out += "\n  skipped " + std::to_string(n) + ": " + reason;
   if (warnings) out += "\n  " + std::to_string(warnings) + " indexed with warnings (see above)";
+  if (memory_commits) out += "\n  " + std::to_string(memory_commits) + " early commits to stay within --memory-mb";
   return out;
 }
 

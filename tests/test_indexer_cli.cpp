@@ -207,6 +207,28 @@ TEST_CASE("SIGINT commits what is done and says so", "[indexer][cli]") {
   CHECK(Xapian::Database(dir / "db").get_doccount() == 2000);
 }
 
+TEST_CASE("--memory-mb: over the budget the writer commits every 100 articles, and loses none", "[indexer][cli]") {
+  TempDir dir;
+  constexpr int kFiles = 300;
+  for (int i = 0; i < kFiles; ++i)
+    write_file(dir / ("in/a" + std::to_string(i) + ".txt"),
+               article("Story " + std::to_string(i), "R", "2025-02-03", "Words about budget talks " + std::to_string(i) + "."));
+  // One writer, a batch larger than the run, a budget no process fits in.
+  const Run tight = run(newsindex("-q --shards 1 --batch 5000 --memory-mb 1 --db " + dir / "tight" + " " + dir / "in"));
+  REQUIRE(tight.status == 0);
+  CHECK(summary_of(tight)["memory_commits"] == kFiles / 100);
+  CHECK(Xapian::Database(dir / "tight").get_doccount() == static_cast<unsigned>(kFiles));
+
+  const Run roomy = run(newsindex("-q --shards 1 --batch 5000 --memory-mb 100000 --db " + dir / "roomy" + " " + dir / "in"));
+  REQUIRE(roomy.status == 0);
+  CHECK(summary_of(roomy)["memory_commits"] == 0);
+  CHECK(Xapian::Database(dir / "roomy").get_doccount() == static_cast<unsigned>(kFiles));
+
+  const Run zero = run(newsindex("-q --memory-mb 0 --db " + dir / "zero" + " " + dir / "in"));
+  CHECK(zero.status == 2);
+  CHECK(zero.err.find("--memory-mb") != std::string::npos);
+}
+
 TEST_CASE("newsindex inspect shows what the index would hold", "[indexer][cli]") {
   const Run r = run(newsindex("inspect " + source_path("corpus/000_b8c9ca3be790383f.txt")));
   REQUIRE(r.status == 0);
