@@ -108,7 +108,7 @@ const std::vector<ConfigKey>& config_keys() {
       {"synonyms", "synonyms", ConfigValueKind::kPath, false, "synonyms file for newsearch"},
       {"batch", "batch", ConfigValueKind::kCount, false, "newsindex commits every this many articles"},
       {"memory-mb", "memory-mb", ConfigValueKind::kCount, false,
-       "newsindex commits early when it grows past this many MB"},
+       "newsindex commits early when a batch grows past this many MB"},
       {"max-age", "max-age", ConfigValueKind::kHours, false,
        "newsindex status reports a last run older than this many hours"},
       {"bind", "bind", ConfigValueKind::kAddress, false, "address newsearch serve listens on"},

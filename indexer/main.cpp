@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
       ("max-size", po::value<double>()->default_value(10)->value_name("MB"), "skip files larger than this")
       ("batch", po::value(&opt.batch)->default_value(5000)->value_name("N"), "commit every N articles")
       ("memory-mb", po::value(&opt.memory_mb)->default_value(1024)->value_name("MB"),
-       "commit early when the process grows past MB of memory")
+       "commit early when the batch in memory grows past MB")
       ("threads,j", po::value(&opt.threads)->default_value(0)->value_name("N"),
        "parser threads (0: one per core); one more thread writes")
       ("keep-missing", po::bool_switch(&opt.keep_missing), "keep articles whose files are gone")

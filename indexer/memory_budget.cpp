@@ -3,7 +3,9 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <limits>
 
 namespace newsearch {
 
@@ -17,9 +19,14 @@ std::size_t resident_bytes() {
   return static_cast<std::size_t>(resident_pages) * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
 }
 
+MemoryBudget::MemoryBudget(std::size_t bytes) {
+  const std::size_t start = resident_bytes();
+  limit_ = bytes == 0 ? 0 : start + std::min(bytes, std::numeric_limits<std::size_t>::max() - start);
+}
+
 bool MemoryBudget::commit_due(std::size_t pending) const {
-  if (bytes_ == 0 || pending < kMinDocumentsPerCommit) return false;
-  return resident_bytes() > bytes_;
+  if (limit_ == 0 || pending < kMinDocumentsPerCommit) return false;
+  return resident_bytes() > limit_;
 }
 
 void MemoryBudget::release_freed_memory() { malloc_trim(0); }

@@ -1,6 +1,9 @@
 #pragma once
 // The indexer's memory setting (--memory-mb): Xapian buffers every change of a batch in
-// memory until the commit, so the writers commit early when the process outgrows its budget.
+// memory until the commit, so the writers commit early when those buffers outgrow the budget.
+// The budget counts from the resident size when writing starts: what the run holds by then
+// (the list of files and their states, about 1 KB a file) no commit can give back, and
+// counting it would make every commit of a large run an early one.
 #include <cstddef>
 
 namespace newsearch {
@@ -10,12 +13,11 @@ std::size_t resident_bytes();
 
 class MemoryBudget {
  public:
-  /// bytes == 0: no budget.
-  explicit MemoryBudget(std::size_t bytes) : bytes_(bytes) {}
+  /// Starts counting from the current resident size; bytes == 0: no budget.
+  explicit MemoryBudget(std::size_t bytes);
 
-  /// True when the process is over its budget and `pending` documents are enough to be
-  /// worth a commit (below kMinDocumentsPerCommit a commit costs more than it frees: the
-  /// rest of the memory is the file list, which no commit gives back).
+  /// True when the process has grown past its budget and `pending` documents are enough
+  /// to be worth a commit (a commit of fewer costs more than it frees).
   bool commit_due(std::size_t pending) const;
 
   /// After an early commit: hands the freed buffers back to the system, so that the resident
@@ -25,7 +27,7 @@ class MemoryBudget {
   static constexpr std::size_t kMinDocumentsPerCommit = 100;
 
  private:
-  std::size_t bytes_;
+  std::size_t limit_;  ///< resident bytes past which a commit is due; 0: none
 };
 
 }  // namespace newsearch

@@ -207,16 +207,18 @@ TEST_CASE("SIGINT commits what is done and says so", "[indexer][cli]") {
   CHECK(Xapian::Database(dir / "db").get_doccount() == 2000);
 }
 
-TEST_CASE("--memory-mb: over the budget the writer commits every 100 articles, and loses none", "[indexer][cli]") {
+TEST_CASE("--memory-mb: past the budget the writer commits early, never under 100 articles, and loses none", "[indexer][cli]") {
   TempDir dir;
   constexpr int kFiles = 300;
   for (int i = 0; i < kFiles; ++i)
     write_file(dir / ("in/a" + std::to_string(i) + ".txt"),
                article("Story " + std::to_string(i), "R", "2025-02-03", "Words about budget talks " + std::to_string(i) + "."));
-  // One writer, a batch larger than the run, a budget no process fits in.
+  // One writer, a batch larger than the run, a budget the parsers' own tables outgrow.
   const Run tight = run(newsindex("-q --shards 1 --batch 5000 --memory-mb 1 --db " + dir / "tight" + " " + dir / "in"));
   REQUIRE(tight.status == 0);
-  CHECK(summary_of(tight)["memory_commits"] == kFiles / 100);
+  const int early = summary_of(tight)["memory_commits"];
+  CHECK(early >= 1);
+  CHECK(early <= kFiles / 100);  // never a commit of fewer than 100 articles
   CHECK(Xapian::Database(dir / "tight").get_doccount() == static_cast<unsigned>(kFiles));
 
   const Run roomy = run(newsindex("-q --shards 1 --batch 5000 --memory-mb 100000 --db " + dir / "roomy" + " " + dir / "in"));
