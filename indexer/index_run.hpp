@@ -19,7 +19,7 @@ struct IndexOptions {
   std::uint64_t max_size = 10 * 1024 * 1024;
   std::size_t batch = 5000;
   /// Commit early when the process has grown by this many MB since writing started (memory_budget.hpp).
-  std::size_t memory_mb = 1024;
+  std::size_t memory_mb = 128;
   unsigned threads = 0;  ///< worker threads; 0 = one per core
   bool keep_missing = false;
   bool quiet = false;

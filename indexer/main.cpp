@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
        "article file extensions (default: .txt .jsonl)")
       ("max-size", po::value<double>()->default_value(10)->value_name("MB"), "skip files larger than this")
       ("batch", po::value(&opt.batch)->default_value(5000)->value_name("N"), "commit every N articles")
-      ("memory-mb", po::value(&opt.memory_mb)->default_value(1024)->value_name("MB"),
+      ("memory-mb", po::value(&opt.memory_mb)->default_value(128)->value_name("MB"),
        "commit early when the batch in memory grows past MB")
       ("threads,j", po::value(&opt.threads)->default_value(0)->value_name("N"),
        "parser threads (0: one per core); one more thread writes")
