@@ -207,7 +207,7 @@ TEST_CASE("SIGINT commits what is done and says so", "[indexer][cli]") {
   CHECK(Xapian::Database(dir / "db").get_doccount() == 2000);
 }
 
-TEST_CASE("--memory-mb: past the budget the writer commits early, never under 100 articles, and loses none", "[indexer][cli]") {
+TEST_CASE("a memory budget (--memory-mb): past it the writer commits early, never under 100 articles, and loses none", "[indexer][cli]") {
   TempDir dir;
   constexpr int kFiles = 300;
   for (int i = 0; i < kFiles; ++i)
