@@ -118,6 +118,7 @@ Result<Xapian::Database> open_for_reading(const std::vector<std::string>& paths)
 
 namespace {
 
+constexpr int kOpenRetries = 5;
 constexpr unsigned kRemoteTimeoutMs = 10000;        // a shard that stops answering mid-search
 constexpr unsigned kRemoteConnectTimeoutMs = 3000;  // a shard host that is down or unreachable
 
@@ -217,16 +218,29 @@ Result<SearchDatabases> open_for_search(const std::vector<std::string>& paths, b
   for (const auto& s : *sources) {
     try {
       Xapian::Database part;
-      if (s.remote()) {
-        out.remote = true;
-        part = Xapian::Remote::open(s.host, s.port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs);
-      } else {
-        std::error_code ec;
-        if (!fs::exists(s.path, ec))
-          return Error{"no database at " + s.path, "create it with: newsindex --db " + s.path + " FOLDER", 2};
-        part = Xapian::Database(s.path);
+      // Two commits between opening and the first read discard the revision opened (a
+      // writer with small batches does that), and a rebuild swapped in at that moment
+      // makes the old revision's blocks read as corrupt: opening again reads the newest.
+      // A database that is really corrupt stays so and is reported.
+      for (int attempt = 0;; ++attempt) {
+        try {
+          if (s.remote()) {
+            out.remote = true;
+            part = Xapian::Remote::open(s.host, s.port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs);
+          } else {
+            std::error_code ec;
+            if (!fs::exists(s.path, ec))
+              return Error{"no database at " + s.path, "create it with: newsindex --db " + s.path + " FOLDER", 2};
+            part = Xapian::Database(s.path);
+          }
+          if (Error e = check_schema(part, s.name()); !e.message.empty()) return e;
+          break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt >= kOpenRetries) throw;
+        } catch (const Xapian::DatabaseCorruptError&) {
+          if (attempt >= kOpenRetries) throw;
+        }
       }
-      if (Error e = check_schema(part, s.name()); !e.message.empty()) return e;
       out.db.add_database(part);
       out.parts.push_back(part);
     } catch (const Xapian::NetworkError& e) {

@@ -90,6 +90,29 @@ struct SearchEngine::Impl {
   bool ok = false;
 
   void open() {
+    ok = false;
+    // The reads after opening (language, the builders' date range) can meet a revision a
+    // writer has discarded since, or one a swapped-in rebuild has overwritten (it reads as
+    // corrupt): open again, as a search does.
+    for (int attempt = 0;; ++attempt) {
+      try {
+        open_once();
+        return;
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        if (attempt < kRetries) continue;
+        error = error_from_xapian(e, paths.empty() ? "" : paths.front());
+      } catch (const Xapian::DatabaseCorruptError& e) {
+        if (attempt < kRetries) continue;
+        error = error_from_xapian(e, paths.empty() ? "" : paths.front());
+      } catch (const Xapian::Error& e) {
+        error = error_from_xapian(e, paths.empty() ? "" : paths.front());
+      }
+      ok = false;
+      return;
+    }
+  }
+
+  void open_once() {
     auto opened = open_for_search(paths, options.allow_partial);
     if (!opened) {
       error = opened.error();
@@ -149,6 +172,16 @@ struct SearchEngine::Impl {
   }
 
   json run(const SearchRequest& req, const BuiltQuery& built);
+
+  // After a DatabaseModifiedError. reopen() itself reads the newest revision, which one
+  // more commit can discard again: then the database is opened afresh.
+  void reopen_after_change() {
+    try {
+      db.reopen();
+    } catch (const Xapian::Error&) {
+      open();
+    }
+  }
 };
 
 SearchEngine::SearchEngine(std::vector<std::string> databases) : SearchEngine(std::move(databases), EngineOptions{}) {}
@@ -400,7 +433,14 @@ Result<json> SearchEngine::search(const SearchRequest& req) {
       return out;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kRetries) return Error{"database changed too often during the search", "retry", 2};
-      impl_->db.reopen();
+      impl_->reopen_after_change();
+      if (!impl_->ok) return impl_->error;
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      // The database was swapped for a rebuilt one under this handle (a really corrupt one
+      // fails again after the fresh open, and is reported).
+      if (attempt >= kRetries) return error_from_xapian(e, impl_->paths.empty() ? "" : impl_->paths.front());
+      impl_->open();
+      if (!impl_->ok) return impl_->error;
     } catch (const Xapian::NetworkError& e) {
       // A remote connection broke (xapian-tcpsrv closes idle ones; a shard host restarted
       // or died): connect again and retry once. A shard still down is an error, or with
@@ -476,7 +516,12 @@ Result<json> SearchEngine::article(const std::string& id) {
                   {"paragraphs", paragraphs}};
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kRetries) return Error{"database changed too often", "retry", 2};
-      impl_->db.reopen();
+      impl_->reopen_after_change();
+      if (!impl_->ok) return impl_->error;
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      if (attempt >= kRetries) return error_from_xapian(e, impl_->paths.front());
+      impl_->open();
+      if (!impl_->ok) return impl_->error;
     } catch (const Xapian::Error& e) {
       return error_from_xapian(e, impl_->paths.front());
     }
