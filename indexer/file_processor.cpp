@@ -96,7 +96,7 @@ void FileProcessor::add_article(Article article, const FoundFile& file, int line
   for (const auto& w : article.warnings) out.warnings.push_back(where + ": " + w);
   if (article.language.empty()) article.language = detect_language(article.title + "\n" + article.body_text(), latin_code_);
   article.people = people_.extract(article);
-  Source source{file.abs_path, file.rel_path, file_key(file.abs_path), line};
+  Source source{file.abs_path, std::string(file.rel_path()), file_key(file.abs_path), line};
   out.people.push_back(article.people);
   out.documents.push_back(builder_.build(article, source));
   if (spelling_) count_spelling(out.documents.back().document);

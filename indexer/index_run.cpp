@@ -19,7 +19,6 @@
 #include <optional>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -209,10 +208,21 @@ RunSummary write_results(ResultQueue& queue, Xapian::WritableDatabase& db, unsig
   return counts;
 }
 
+// The file keys of the walk, hashed and sorted: 8 bytes a file where a set of the keys took
+// about 120. Two keys would have to share a hash for a vanished file to stay indexed (for
+// a million files, a chance of about 3 in 100 million).
+std::vector<std::uint64_t> sorted_key_hashes(const std::vector<FoundFile>& files) {
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(files.size());
+  for (const auto& f : files) hashes.push_back(hash64(file_key(f.abs_path)));
+  std::sort(hashes.begin(), hashes.end());
+  return hashes;
+}
+
 // Deletes the articles of files under the roots that the walk did not see (and that are
 // not under a folder the walk could not read: those are unreachable, not gone).
 std::size_t remove_missing(Xapian::WritableDatabase& db, const std::vector<std::string>& paths,
-                           const std::unordered_set<std::string>& seen,
+                           const std::vector<std::uint64_t>& seen,
                            const std::vector<std::string>& unreachable_paths) {
   std::size_t removed = 0;
   for (const auto& given : paths) {
@@ -224,7 +234,7 @@ std::size_t remove_missing(Xapian::WritableDatabase& db, const std::vector<std::
       const std::string key = *k;
       const std::string path_key = key.substr(kMetaFilePrefix.size());
       if (!is_dir && path_key != root) continue;
-      if (seen.count(path_key)) continue;
+      if (std::binary_search(seen.begin(), seen.end(), hash64(path_key))) continue;
       bool unreachable = false;
       for (const auto& bad : unreachable_paths)
         if (path_key.starts_with(bad + "/") || path_key == bad) unreachable = true;
@@ -397,18 +407,23 @@ RunSummary run_index(const IndexOptions& options) {
     Progress progress(options.quiet, files.size());
     for (const auto& w : early_warnings) progress.warn(w);
 
-    std::vector<std::pair<FoundFile, std::optional<FileState>>> todo;
-    std::unordered_set<std::string> seen;
-    seen.reserve(files.size());
-    for (auto& f : files) {
-      seen.insert(file_key(f.abs_path));
+    // The files to read, as indexes into `files` with what the database knew of each: the
+    // run keeps these to its end, so no path is held twice.
+    struct Pending {
+      std::size_t file;
+      std::optional<FileState> previous;
+    };
+    std::vector<Pending> todo;
+    const std::vector<std::uint64_t> seen = sorted_key_hashes(files);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      const FoundFile& f = files[i];
       auto prev = read_file_state(target_of(f.abs_path), f.abs_path);
       if (prev && prev->size == f.size && prev->mtime_ns == f.mtime_ns) {
         summary.unchanged += prev->documents;
         progress.file_done(0, 0);
         continue;
       }
-      todo.emplace_back(std::move(f), std::move(prev));
+      todo.push_back({i, std::move(prev)});
     }
 
     DuplicateClusters clusters;
@@ -443,8 +458,9 @@ RunSummary run_index(const IndexOptions& options) {
             for (;;) {
               const std::size_t i = next.fetch_add(1);
               if (i >= todo.size() || g_stop_requested.load() || abort.load()) break;
-              const unsigned target = shards ? shards->shard_of(todo[i].first.abs_path) : 0;
-              queues[target]->push(processor.process(todo[i].first, todo[i].second));
+              const FoundFile& file = files[todo[i].file];
+              const unsigned target = shards ? shards->shard_of(file.abs_path) : 0;
+              queues[target]->push(processor.process(file, todo[i].previous));
             }
             ProcessedFile last;
             last.outcome = ProcessedFile::Outcome::kSpellingOnly;

@@ -52,7 +52,7 @@ int inspect_file(const std::string& path, const std::string& language, const std
     if (!loaded) return 2;
     aliases = std::make_shared<const AliasTable>(std::move(*loaded));
   }
-  FoundFile file{abs, std::string(abs.substr(abs.rfind('/') + 1)), abs, static_cast<std::uint64_t>(st.st_size), 0};
+  FoundFile file{abs, static_cast<std::uint32_t>(abs.rfind('/') + 1), static_cast<std::uint64_t>(st.st_size), 0};
   ProcessOptions options;
   options.language = language;
   FileProcessor processor(options, aliases);

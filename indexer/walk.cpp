@@ -35,12 +35,13 @@ struct Walker {
     return std::find(options.extensions.begin(), options.extensions.end(), ext) != options.extensions.end();
   }
 
-  void add(const std::string& abs, const std::string& rel, const std::string& root, const struct stat& st) {
-    out.push_back({abs, rel, root, static_cast<std::uint64_t>(st.st_size),
+  // rel_offset: where the part of abs below its root starts.
+  void add(const std::string& abs, std::size_t rel_offset, const struct stat& st) {
+    out.push_back({abs, static_cast<std::uint32_t>(rel_offset), static_cast<std::uint64_t>(st.st_size),
                    static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec});
   }
 
-  void dir(const std::string& abs, const std::string& rel, const std::string& root, const struct stat& st) {
+  void dir(const std::string& abs, std::size_t rel_offset, const struct stat& st) {
     const auto id = std::make_pair(st.st_dev, st.st_ino);
     if (!visiting.insert(id).second) {
       problem(abs, "symlink loop, skipped");
@@ -61,7 +62,6 @@ struct Walker {
     std::sort(names.begin(), names.end());
     for (const auto& name : names) {
       const std::string child = abs + "/" + name;
-      const std::string child_rel = rel.empty() ? name : rel + "/" + name;
       struct stat cst;
       if (stat(child.c_str(), &cst) != 0) {
         // A dangling symlink or a file that vanished mid-walk.
@@ -71,9 +71,9 @@ struct Walker {
         continue;
       }
       if (S_ISDIR(cst.st_mode))
-        dir(child, child_rel, root, cst);
+        dir(child, rel_offset, cst);
       else if (S_ISREG(cst.st_mode) && wanted(name))
-        add(child, child_rel, root, cst);
+        add(child, rel_offset, cst);
     }
     visiting.erase(id);
   }
@@ -102,9 +102,9 @@ std::vector<FoundFile> walk(const std::vector<std::string>& roots, const WalkOpt
       continue;
     }
     if (S_ISDIR(st.st_mode))
-      walker.dir(root, "", root, st);
+      walker.dir(root, root.size() + 1, st);
     else if (S_ISREG(st.st_mode))
-      walker.add(root, fs::path(root).filename().string(), root, st);
+      walker.add(root, root.rfind('/') + 1, st);
     else
       problem(root, "not a regular file or folder");
   }
@@ -112,6 +112,7 @@ std::vector<FoundFile> walk(const std::vector<std::string>& roots, const WalkOpt
   out.erase(std::unique(out.begin(), out.end(),
                         [](const FoundFile& a, const FoundFile& b) { return a.abs_path == b.abs_path; }),
             out.end());
+  out.shrink_to_fit();  // the run keeps the list to its end: not the growth's spare half
   return out;
 }
 

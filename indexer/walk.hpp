@@ -3,16 +3,20 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsearch {
 
+// A million-file run keeps a million of these for its whole length: one string each.
 struct FoundFile {
   std::string abs_path;
-  std::string rel_path;  ///< relative to its root (the file name when the root is a file)
-  std::string root;      ///< the absolute root it was found under
+  std::uint32_t rel_offset = 0;  ///< where the path relative to its root starts in abs_path
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
+
+  /// Relative to the root it was found under (the file name when the root is a file).
+  std::string_view rel_path() const { return std::string_view(abs_path).substr(rel_offset); }
 };
 
 struct WalkOptions {
