@@ -27,6 +27,11 @@ std::string default_database_path() {
   return std::string(home && *home ? home : ".") + "/.local/share/newsearch/db";
 }
 
+bool revision_gone(const Xapian::Error& e) {
+  const std::string type = e.get_type();
+  return type == "DatabaseModifiedError" || type == "DatabaseCorruptError";
+}
+
 Error error_from_xapian(const Xapian::Error& e, const std::string& path) {
   const std::string type = e.get_type();
   if (type == "DatabaseLockError")
@@ -218,10 +223,8 @@ Result<SearchDatabases> open_for_search(const std::vector<std::string>& paths, b
   for (const auto& s : *sources) {
     try {
       Xapian::Database part;
-      // Two commits between opening and the first read discard the revision opened (a
-      // writer with small batches does that), and a rebuild swapped in at that moment
-      // makes the old revision's blocks read as corrupt: opening again reads the newest.
-      // A database that is really corrupt stays so and is reported.
+      // The schema is read right after opening: a writer with small batches or a rebuild
+      // swapped in can take that revision away in between (revision_gone).
       for (int attempt = 0;; ++attempt) {
         try {
           if (s.remote()) {
@@ -235,10 +238,8 @@ Result<SearchDatabases> open_for_search(const std::vector<std::string>& paths, b
           }
           if (Error e = check_schema(part, s.name()); !e.message.empty()) return e;
           break;
-        } catch (const Xapian::DatabaseModifiedError&) {
-          if (attempt >= kOpenRetries) throw;
-        } catch (const Xapian::DatabaseCorruptError&) {
-          if (attempt >= kOpenRetries) throw;
+        } catch (const Xapian::DatabaseError& e) {
+          if (!revision_gone(e) || attempt >= kOpenRetries) throw;
         }
       }
       out.db.add_database(part);

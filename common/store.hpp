@@ -59,6 +59,12 @@ Result<std::size_t> write_spelling_database(const std::vector<std::string>& path
 /// Maps a Xapian exception raised while using the database at path to an Error.
 Error error_from_xapian(const Xapian::Error& e, const std::string& path);
 
+/// Whether `e` says the revision a reader holds is gone, so that opening the database again
+/// is the cure: a writer committed twice since it was read (DatabaseModifiedError), or a
+/// rebuild was swapped in under the handle and the old blocks read as corrupt. A database
+/// that is really corrupt fails again after the new open.
+bool revision_gone(const Xapian::Error& e);
+
 /// The stemming language recorded in the database (defaults to "english").
 std::string database_language(const Xapian::Database& db);
 

@@ -2,7 +2,7 @@
 // The indexer's memory setting (--memory-mb): Xapian buffers every change of a batch in
 // memory until the commit, so the writers commit early when those buffers outgrow the budget.
 // The budget counts from the resident size when writing starts: what the run holds by then
-// (the list of files and their states, about 1 KB a file) no commit can give back, and
+// (the list of files and their states, about 200 bytes a file) no commit can give back, and
 // counting it would make every commit of a large run an early one.
 #include <cstddef>
 

@@ -91,24 +91,17 @@ struct SearchEngine::Impl {
 
   void open() {
     ok = false;
-    // The reads after opening (language, the builders' date range) can meet a revision a
-    // writer has discarded since, or one a swapped-in rebuild has overwritten (it reads as
-    // corrupt): open again, as a search does.
+    // The reads after opening (language, the builders' date range) can find the revision
+    // gone (revision_gone): open again, as a search does.
     for (int attempt = 0;; ++attempt) {
       try {
         open_once();
         return;
-      } catch (const Xapian::DatabaseModifiedError& e) {
-        if (attempt < kRetries) continue;
-        error = error_from_xapian(e, paths.empty() ? "" : paths.front());
-      } catch (const Xapian::DatabaseCorruptError& e) {
-        if (attempt < kRetries) continue;
-        error = error_from_xapian(e, paths.empty() ? "" : paths.front());
       } catch (const Xapian::Error& e) {
+        if (revision_gone(e) && attempt < kRetries) continue;
         error = error_from_xapian(e, paths.empty() ? "" : paths.front());
+        return;
       }
-      ok = false;
-      return;
     }
   }
 
