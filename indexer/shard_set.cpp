@@ -40,7 +40,10 @@ bool exchange(const std::string& a, const std::string& b) {
 
 std::string MetadataMergingCompactor::resolve_duplicate_metadata(const std::string& key, size_t num_tags,
                                                                  const std::string tags[]) {
-  if (!key.starts_with(kMetaPersonPrefix)) return tags[0];
+  // Xapian 1.4 passes the key as its table stores it: after a two-byte "\0\xc0" marker.
+  std::string_view name(key);
+  if (name.starts_with(std::string_view("\0\xc0", 2))) name.remove_prefix(2);
+  if (!name.starts_with(kMetaPersonPrefix)) return tags[0];
   nlohmann::json sum = nlohmann::json::object();
   for (size_t i = 0; i < num_tags; ++i) {
     auto j = nlohmann::json::parse(tags[i], nullptr, false);
