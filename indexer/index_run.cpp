@@ -132,22 +132,32 @@ struct WriteContext {
   std::string database;  ///< for error messages
 };
 
+// Where one writer thread writes: the database itself (an update), or one lane of a full
+// build, which moves on to a new segment each time one fills up.
+struct WriterTarget {
+  Xapian::WritableDatabase* database = nullptr;
+  ShardSet* shards = nullptr;
+  unsigned lane = 0;
+};
+
 // One writer thread: applies processed files to its database, committing every batch.
-RunSummary write_results(ResultQueue& queue, Xapian::WritableDatabase& db, unsigned target, WriteContext& ctx,
-                         std::atomic<bool>& abort) {
+RunSummary write_results(ResultQueue& queue, WriterTarget where, WriteContext& ctx, std::atomic<bool>& abort) {
   RunSummary counts;
   PersonSpellings spellings;
   std::size_t pending = 0;
+  // Held by pointer: a lane's writer is the same object across segments, but say so here.
+  Xapian::WritableDatabase* db = where.shards ? &where.shards->shard(where.lane) : where.database;
+  unsigned target = where.shards ? where.shards->segment_id(where.lane) : 0;  // for duplicate clusters
   auto commit = [&] {
-    spellings.flush(db);
-    db.commit();
+    spellings.flush(*db);
+    db->commit();
     pending = 0;
   };
   try {
     while (auto item = queue.pop()) {
       if (abort) continue;  // drain: the workers must not block on a full queue
       ProcessedFile& r = *item;
-      for (const auto& [word, count] : r.spelling) db.add_spelling(word, count);
+      for (const auto& [word, count] : r.spelling) db->add_spelling(word, count);
       if (r.outcome == ProcessedFile::Outcome::kSpellingOnly) continue;
       for (const auto& w : r.warnings) ctx.progress.warn(w);
       counts.skipped += r.skipped_lines;
@@ -162,13 +172,13 @@ RunSummary write_results(ResultQueue& queue, Xapian::WritableDatabase& db, unsig
           ctx.progress.file_done(0, 0);
           continue;
         case ProcessedFile::Outcome::kSameContent:
-          write_file_state(db, r.file.abs_path, r.state);
+          write_file_state(*db, r.file.abs_path, r.state);
           counts.unchanged += r.state.documents;
           break;
         case ProcessedFile::Outcome::kIndexed: {
           counts.warnings += r.warnings.size();
           if (r.previous) {
-            db.delete_document(boolean_term(kPrefixFile, file_key(r.file.abs_path)));
+            db->delete_document(boolean_term(kPrefixFile, file_key(r.file.abs_path)));
             counts.updated += r.documents.size();
           } else {
             counts.added += r.documents.size();
@@ -178,17 +188,23 @@ RunSummary write_results(ResultQueue& queue, Xapian::WritableDatabase& db, unsig
             const auto [key, joined] = ctx.clusters.assign(built.fingerprint);
             if (joined) mark_duplicate(built.document, key);
             for (const auto& p : r.people[d]) spellings.add(p);
-            const Xapian::docid docid = db.add_document(built.document);
+            const Xapian::docid docid = db->add_document(built.document);
             if (!joined) ctx.clusters.placed(key, target, docid);
           }
-          write_file_state(db, r.file.abs_path, r.state);
+          write_file_state(*db, r.file.abs_path, r.state);
           counts.bytes += r.state.size;
           pending += r.documents.size();
           break;
         }
       }
       ctx.progress.file_done(r.documents.size(), r.state.size);
-      if (pending >= ctx.batch) {
+      if (where.shards && where.shards->segment_full(where.lane)) {
+        spellings.flush(*db);
+        where.shards->roll(where.lane);  // commits the full segment
+        pending = 0;
+        db = &where.shards->shard(where.lane);
+        target = where.shards->segment_id(where.lane);
+      } else if (pending >= ctx.batch) {
         commit();
       } else if (ctx.memory.commit_due(pending)) {
         commit();
@@ -381,16 +397,14 @@ RunSummary run_index(const IndexOptions& options) {
     const bool bulk = options.rebuild || (db.get_doccount() == 0 && options.shards != 1);
     std::optional<ShardSet> shards;
     if (bulk) {
-      auto set = ShardSet::open(options.database, options.shards ? options.shards : cores, language);
+      auto set = ShardSet::open(options.database, options.shards ? options.shards : cores, options.segment_size,
+                                language);
       if (!set) {
         summary.error = set.error().message;
         return finish();
       }
       shards = std::move(*set);
     }
-    auto target_of = [&](const std::string& path) -> Xapian::WritableDatabase& {
-      return shards ? shards->shard(shards->shard_of(path)) : db;
-    };
     const unsigned n_targets = shards ? shards->size() : 1;
 
     // Walk, and sort out which files need reading.
@@ -415,21 +429,37 @@ RunSummary run_index(const IndexOptions& options) {
     };
     std::vector<Pending> todo;
     const std::vector<std::uint64_t> seen = sorted_key_hashes(files);
+    // A resumed full build finds what its earlier attempt wrote in any segment of the
+    // file's lane; a changed file leaves that segment first and is indexed as new, since
+    // its lane may have moved on to another segment by the time it is written.
+    std::vector<std::pair<unsigned, std::string>> changed_in_build;
     for (std::size_t i = 0; i < files.size(); ++i) {
       const FoundFile& f = files[i];
-      auto prev = read_file_state(target_of(f.abs_path), f.abs_path);
+      std::optional<FileState> prev;
+      std::optional<ShardSet::Found> found;
+      if (shards) {
+        found = shards->find(f.abs_path);
+        if (found) prev = found->state;
+      } else {
+        prev = read_file_state(db, f.abs_path);
+      }
       if (prev && prev->size == f.size && prev->mtime_ns == f.mtime_ns) {
         summary.unchanged += prev->documents;
         progress.file_done(0, 0);
         continue;
       }
+      if (found) {
+        changed_in_build.emplace_back(found->segment, f.abs_path);
+        prev.reset();
+      }
       todo.push_back({i, std::move(prev)});
     }
+    if (shards) shards->remove_files(changed_in_build);
 
     DuplicateClusters clusters;
     if (!todo.empty()) {
       if (shards)
-        for (unsigned i = 0; i < shards->size(); ++i) clusters.load(shards->shard(i), i);
+        shards->read_each_segment([&](unsigned id, const Xapian::Database& segment) { clusters.load(segment, id); });
       else
         clusters.load(db, 0);
     }
@@ -481,10 +511,10 @@ RunSummary run_index(const IndexOptions& options) {
     }
 
     for (unsigned i = 0; i < n_targets; ++i) {
-      Xapian::WritableDatabase& target = shards ? shards->shard(i) : db;
-      writers.emplace_back([&, i, target_ptr = &target] {
+      const WriterTarget where = shards ? WriterTarget{nullptr, &*shards, i} : WriterTarget{&db, nullptr, 0};
+      writers.emplace_back([&, i, where] {
         try {
-          writer_counts[i] = write_results(*queues[i], *target_ptr, i, ctx, abort);
+          writer_counts[i] = write_results(*queues[i], where, ctx, abort);
         } catch (...) {
           keep_thread_error(std::current_exception());
           while (queues[i]->pop()) {  // drain: the workers must not block on a full queue
@@ -501,33 +531,34 @@ RunSummary run_index(const IndexOptions& options) {
     }
     summary.interrupted = g_stop_requested.load();
 
-    // The first article of each cluster that grew in this run gets its collapse key now.
-    for (const auto& b : clusters.take_backfills()) {
-      Xapian::WritableDatabase& target = shards ? shards->shard(b.target) : db;
-      try {
-        Xapian::Document doc = target.get_document(b.docid);
-        mark_duplicate(doc, b.key);
-        target.replace_document(b.docid, doc);
-      } catch (const Xapian::DocNotFoundError&) {
-        // replaced or removed since: its cluster lives on in the others
+    // The first article of each cluster that grew in this run gets its collapse key now,
+    // and articles of files that are gone leave (a full build resumed after files vanished).
+    const std::vector<DuplicateClusters::Backfill> backfills = clusters.take_backfills();
+    const bool remove = !summary.interrupted && !options.keep_missing;
+    auto finish_database = [&](unsigned target, Xapian::WritableDatabase& target_db) {
+      for (const auto& b : backfills) {
+        if (b.target != target) continue;
+        try {
+          Xapian::Document doc = target_db.get_document(b.docid);
+          mark_duplicate(doc, b.key);
+          target_db.replace_document(b.docid, doc);
+        } catch (const Xapian::DocNotFoundError&) {
+          // replaced or removed since: its cluster lives on in the others
+        }
       }
-    }
-    if (shards)
-      for (unsigned i = 0; i < shards->size(); ++i) shards->shard(i).commit();
-    else
+      if (remove) summary.removed += remove_missing(target_db, options.paths, seen, walk_problem_paths);
+    };
+    if (shards) {
+      shards->for_each_segment(finish_database);  // commits each
+    } else {
+      finish_database(0, db);
       db.commit();
-
-    if (!summary.interrupted && !options.keep_missing) {
-      if (shards)
-        for (unsigned i = 0; i < shards->size(); ++i)
-          summary.removed += remove_missing(shards->shard(i), options.paths, seen, walk_problem_paths);
-      else
-        summary.removed += remove_missing(db, options.paths, seen, walk_problem_paths);
     }
     progress.finish();
 
     if (shards && !summary.interrupted) {
       // The old database stays searchable until the merged one replaces it in one rename.
+      summary.segments = shards->segment_count();
       auto merged = shards->merge();
       if (!merged) throw std::runtime_error(merged.error().message);
       db.close();

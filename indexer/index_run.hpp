@@ -28,6 +28,8 @@ struct IndexOptions {
   /// Writer threads for a full build (empty database or --rebuild); 0 = one per core.
   /// An update of a non-empty database always uses one writer.
   unsigned shards = 0;
+  /// A full build's writer starts a new segment database every this many articles (0: never).
+  std::size_t segment_size = 20000;
   bool rebuild = false;  ///< build a new index aside and swap it in when complete
 };
 

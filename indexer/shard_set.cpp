@@ -4,6 +4,8 @@
 #include <linux/fs.h>
 #include <stdio.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -11,6 +13,7 @@
 #include "common/hash.hpp"
 #include "common/schema.hpp"
 #include "common/store.hpp"
+#include "indexer/document_builder.hpp"
 
 namespace newsearch {
 
@@ -23,6 +26,12 @@ std::string read_text(const fs::path& p) {
   std::string s;
   std::getline(in, s);
   return s;
+}
+
+std::string segment_path(const std::string& lane_dir, unsigned number) {
+  char name[16];
+  std::snprintf(name, sizeof name, "seg-%04u", number);
+  return lane_dir + "/" + name;
 }
 
 // Atomically exchanges two paths (Linux renameat2); falls back to two renames.
@@ -54,51 +63,148 @@ std::string MetadataMergingCompactor::resolve_duplicate_metadata(const std::stri
   return sum.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Result<ShardSet> ShardSet::open(const std::string& database, unsigned shards, const std::string& language) {
+Result<ShardSet> ShardSet::open(const std::string& database, unsigned lanes, std::size_t segment_size,
+                                const std::string& language) {
   ShardSet set;
   set.dir_ = database + ".build";
+  set.language_ = language;
+  set.segment_size_ = segment_size;
   std::error_code ec;
-  const fs::path count_file = fs::path(set.dir_) / "shards";
-  if (fs::exists(set.dir_, ec) && read_text(count_file) != std::to_string(shards)) fs::remove_all(set.dir_, ec);
+  // The first line names the layout: a leftover of another K, or of the unsegmented layout
+  // of earlier versions, is started afresh.
+  const fs::path layout_file = fs::path(set.dir_) / "shards";
+  const std::string layout = std::to_string(lanes) + " lanes of segments";
+  if (fs::exists(set.dir_, ec) && read_text(layout_file) != layout) fs::remove_all(set.dir_, ec);
   fs::create_directories(set.dir_, ec);
   if (ec) return Error{"cannot create " + set.dir_ + ": " + ec.message(), "", 2};
-  std::ofstream(count_file) << shards << "\n";
-  for (unsigned i = 0; i < shards; ++i) {
-    const std::string path = set.dir_ + "/shard-" + std::to_string(i);
-    try {
-      Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC);
-      db.set_metadata(std::string(kMetaSchema), std::to_string(kSchemaVersion));
-      db.set_metadata(std::string(kMetaLanguage), language);
-      set.paths_.push_back(path);
-      set.writers_.push_back(std::move(db));
-    } catch (const Xapian::DatabaseCorruptError&) {
-      // An aside shard damaged by a crash: start the aside build again.
-      set.writers_.clear();
-      fs::remove_all(set.dir_, ec);
-      return open(database, shards, language);
-    } catch (const Xapian::Error& e) {
-      return error_from_xapian(e, path);
+  std::ofstream(layout_file) << layout << "\n";
+  try {
+    set.lanes_.resize(lanes);
+    for (unsigned lane = 0; lane < lanes; ++lane) {
+      const fs::path lane_dir = fs::path(set.dir_) / ("shard-" + std::to_string(lane));
+      fs::create_directories(lane_dir, ec);
+      if (ec) return Error{"cannot create " + lane_dir.string() + ": " + ec.message(), "", 2};
+      // Resuming: the lane's segments in order; the last one is written on.
+      std::vector<unsigned> numbers;
+      for (const auto& entry : fs::directory_iterator(lane_dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() < 5 || !name.starts_with("seg-") ||
+            name.find_first_not_of("0123456789", 4) != std::string::npos)
+          continue;
+        numbers.push_back(static_cast<unsigned>(std::stoul(name.substr(4))));
+      }
+      std::sort(numbers.begin(), numbers.end());
+      for (std::size_t i = 0; i + 1 < numbers.size(); ++i) {
+        set.segments_.push_back({segment_path(lane_dir.string(), numbers[i]), lane});
+        set.readers_.emplace_back();
+      }
+      set.start_segment(lane, numbers.empty() ? 0 : numbers.back());
     }
+  } catch (const Xapian::DatabaseCorruptError&) {
+    // An aside segment damaged by a crash: start the aside build again.
+    set.lanes_.clear();
+    fs::remove_all(set.dir_, ec);
+    return open(database, lanes, segment_size, language);
+  } catch (const Xapian::Error& e) {
+    return error_from_xapian(e, set.dir_);
   }
   return set;
 }
 
+void ShardSet::start_segment(unsigned lane, unsigned number) {
+  const std::string path = segment_path(dir_ + "/shard-" + std::to_string(lane), number);
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC);
+  db.set_metadata(std::string(kMetaSchema), std::to_string(kSchemaVersion));
+  db.set_metadata(std::string(kMetaLanguage), language_);
+  std::lock_guard lock(*segments_mutex_);
+  lanes_[lane].writer = std::move(db);
+  lanes_[lane].segment = static_cast<unsigned>(segments_.size());
+  lanes_[lane].next = number + 1;
+  segments_.push_back({path, lane});
+  readers_.emplace_back();
+}
+
 unsigned ShardSet::shard_of(const std::string& abs_path) const {
-  return static_cast<unsigned>(hash64(abs_path) % writers_.size());
+  return static_cast<unsigned>(hash64(abs_path) % lanes_.size());
+}
+
+bool ShardSet::segment_full(unsigned lane) const {
+  return segment_size_ != 0 && lanes_[lane].writer.get_doccount() >= segment_size_;
+}
+
+void ShardSet::roll(unsigned lane) {
+  Lane& l = lanes_[lane];
+  l.writer.commit();
+  l.writer.close();
+  start_segment(lane, l.next);
+}
+
+bool ShardSet::is_current(unsigned id) const {
+  return std::any_of(lanes_.begin(), lanes_.end(), [&](const Lane& l) { return l.segment == id; });
+}
+
+std::optional<ShardSet::Found> ShardSet::find(const std::string& abs_path) {
+  const unsigned lane = shard_of(abs_path);
+  if (auto state = read_file_state(lanes_[lane].writer, abs_path)) return Found{*state, lanes_[lane].segment};
+  for (unsigned id = 0; id < segments_.size(); ++id) {
+    if (segments_[id].lane != lane || is_current(id)) continue;
+    if (!readers_[id]) readers_[id] = Xapian::Database(segments_[id].path);
+    if (auto state = read_file_state(*readers_[id], abs_path)) return Found{*state, id};
+  }
+  return std::nullopt;
+}
+
+void ShardSet::remove_files(const std::vector<std::pair<unsigned, std::string>>& files) {
+  if (files.empty()) return;
+  for_each_segment([&](unsigned id, Xapian::WritableDatabase& db) {
+    for (const auto& [segment, path] : files) {
+      if (segment != id) continue;
+      db.delete_document(boolean_term(kPrefixFile, file_key(path)));
+      db.set_metadata(file_state_key(path), "");
+    }
+  });
+}
+
+void ShardSet::for_each_segment(const std::function<void(unsigned, Xapian::WritableDatabase&)>& fn) {
+  readers_.assign(segments_.size(), std::nullopt);
+  for (unsigned id = 0; id < segments_.size(); ++id) {
+    if (is_current(id)) {
+      Xapian::WritableDatabase& db = lanes_[segments_[id].lane].writer;
+      fn(id, db);
+      db.commit();
+    } else {
+      Xapian::WritableDatabase db(segments_[id].path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+      fn(id, db);
+      db.commit();
+      db.close();
+    }
+  }
+}
+
+void ShardSet::read_each_segment(const std::function<void(unsigned, const Xapian::Database&)>& fn) {
+  for (unsigned id = 0; id < segments_.size(); ++id) {
+    if (is_current(id)) {
+      fn(id, lanes_[segments_[id].lane].writer);
+    } else {
+      if (!readers_[id]) readers_[id] = Xapian::Database(segments_[id].path);
+      fn(id, *readers_[id]);
+    }
+  }
 }
 
 Result<bool> ShardSet::merge() {
   const std::string merged = dir_ + "/merged";
   try {
-    for (auto& w : writers_) {
-      w.commit();
-      w.close();
+    for (auto& l : lanes_) {
+      l.writer.commit();
+      l.writer.close();
     }
-    writers_.clear();
+    lanes_.clear();
+    readers_.clear();
     std::error_code ec;
     fs::remove_all(merged, ec);
     Xapian::Database all;
-    for (const auto& p : paths_) all.add_database(Xapian::Database(p));
+    for (const auto& s : segments_) all.add_database(Xapian::Database(s.path));
     MetadataMergingCompactor compactor;
     all.compact(merged, 0, 0, compactor);
   } catch (const Xapian::Error& e) {
@@ -115,7 +221,8 @@ Result<bool> ShardSet::swap_into(const std::string& database) {
 }
 
 void ShardSet::discard() {
-  writers_.clear();
+  lanes_.clear();
+  readers_.clear();
   std::error_code ec;
   fs::remove_all(dir_, ec);
 }

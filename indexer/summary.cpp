@@ -30,6 +30,7 @@ std::string RunSummary::json() const {
                       {"skipped_by_reason", skipped_by_reason},
                       {"warnings", warnings},
                       {"memory_commits", memory_commits},
+                      {"segments", segments},
                       {"bytes", bytes},
                       {"seconds", static_cast<double>(static_cast<long>(seconds * 1000)) / 1000},
                       {"articles_per_second", static_cast<long>(articles_per_second())},

@@ -15,6 +15,7 @@ struct RunSummary {
   std::size_t skipped = 0;     ///< files or JSON Lines lines not indexed
   std::size_t warnings = 0;    ///< indexed, with a warning (repaired UTF-8, bad date)
   std::size_t memory_commits = 0;  ///< commits made before --batch to stay within --memory-mb
+  std::size_t segments = 0;    ///< segment databases a full build merged (0: an update)
   std::map<std::string, std::size_t> skipped_by_reason;
   std::uint64_t bytes = 0;     ///< bytes of the files read and indexed
   double seconds = 0;

@@ -107,7 +107,8 @@ TEST_CASE("reliability: kill -9 of a full build and of an update then rerun conv
   TempDir dir;
   const std::string in = dir / "in", db = dir / "db";
   write_articles(in, 0, 600);
-  const std::string cmd = newsindex("-q -j2 --batch 25 --db " + db + " " + in);
+  // Small segments, so that kills hit a full build while it moves from one to the next.
+  const std::string cmd = newsindex("-q -j2 --batch 25 --segment-size 40 --db " + db + " " + in);
   // How long a whole run takes, to kill at points spread over it.
   auto t0 = Clock::now();
   REQUIRE(run(cmd).status == 0);
@@ -132,7 +133,10 @@ TEST_CASE("reliability: kill -9 of a full build and of an update then rerun conv
       fs::remove_all(db);  // each kill hits a first build
       fs::remove_all(db + ".build");
     }
-    kill_at(when(rng));  // and one whose aside build the rerun must take up or throw away
+    kill_at(when(rng));
+    fs::remove_all(db);
+    fs::remove_all(db + ".build");
+    kill_at(full_ms * 6 / 10);  // and one whose aside build (with finished segments) the rerun takes up
   }
   SECTION("update of an existing database") {
     write_articles(in, 600, 300);
@@ -140,10 +144,15 @@ TEST_CASE("reliability: kill -9 of a full build and of an update then rerun conv
     REQUIRE(run(newsindex("-q --db " + db + " " + dir / "in/0")).status == 0);
     for (int k = 0; k < 3; ++k) kill_at(when(rng));
   }
+  // Files edited and removed before the rerun: a resumed full build finds their old articles
+  // in whichever segment holds them.
+  write_articles(in, 0, 10, " revised");
+  fs::remove_all(in + "/5");
   const Run rerun = run(cmd);
   INFO(rerun.err);
   REQUIRE(rerun.status == 0);
   CHECK(doccount(db) == count_txt(in));
+  CHECK(Xapian::Database(db).get_termfreq("Zrevis") == 9);  // n0..n9 but n5, whose folder is gone
   std::string report;
   CHECK(xapian_check_ok(db, &report));
   INFO(report);
