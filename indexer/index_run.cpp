@@ -559,7 +559,7 @@ RunSummary run_index(const IndexOptions& options) {
     if (shards && !summary.interrupted) {
       // The old database stays searchable until the merged one replaces it in one rename.
       summary.segments = shards->segment_count();
-      auto merged = shards->merge();
+      auto merged = shards->merge(!options.quiet);
       if (!merged) throw std::runtime_error(merged.error().message);
       db.close();
       auto swapped = shards->swap_into(options.database);

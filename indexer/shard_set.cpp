@@ -63,6 +63,10 @@ std::string MetadataMergingCompactor::resolve_duplicate_metadata(const std::stri
   return sum.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+void MetadataMergingCompactor::set_status(const std::string& table, const std::string& status) {
+  if (verbose_ && status.empty()) std::fprintf(stderr, "newsindex: merging: %s table\n", table.c_str());
+}
+
 Result<ShardSet> ShardSet::open(const std::string& database, unsigned lanes, std::size_t segment_size,
                                 const std::string& language) {
   ShardSet set;
@@ -192,7 +196,7 @@ void ShardSet::read_each_segment(const std::function<void(unsigned, const Xapian
   }
 }
 
-Result<bool> ShardSet::merge() {
+Result<bool> ShardSet::merge(bool verbose) {
   const std::string merged = dir_ + "/merged";
   try {
     for (auto& l : lanes_) {
@@ -205,7 +209,8 @@ Result<bool> ShardSet::merge() {
     fs::remove_all(merged, ec);
     Xapian::Database all;
     for (const auto& s : segments_) all.add_database(Xapian::Database(s.path));
-    MetadataMergingCompactor compactor;
+    if (verbose) std::fprintf(stderr, "newsindex: merging %zu segments into one database\n", segments_.size());
+    MetadataMergingCompactor compactor(verbose);
     all.compact(merged, 0, 0, compactor);
   } catch (const Xapian::Error& e) {
     return error_from_xapian(e, merged);

@@ -63,8 +63,9 @@ class ShardSet {
   void read_each_segment(const std::function<void(unsigned, const Xapian::Database&)>& fn);
   std::size_t segment_count() const { return segments_.size(); }
 
-  /// Commits and closes the lanes and merges every segment into one compact database aside.
-  Result<bool> merge();
+  /// Commits and closes the lanes and merges every segment into one compact database aside
+  /// (verbose: says so on stderr, table by table).
+  Result<bool> merge(bool verbose);
   /// Swaps the merged database in for the target in one rename. Close every handle on
   /// the target first: Xapian writes its version file by path, not by descriptor.
   Result<bool> swap_into(const std::string& database);
@@ -99,7 +100,13 @@ class ShardSet {
 /// other duplicate metadata keeps the first value.
 class MetadataMergingCompactor : public Xapian::Compactor {
  public:
+  /// verbose: a line on stderr as each table starts (a large merge takes minutes).
+  explicit MetadataMergingCompactor(bool verbose = false) : verbose_(verbose) {}
   std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override;
+  void set_status(const std::string& table, const std::string& status) override;
+
+ private:
+  bool verbose_;
 };
 
 }  // namespace newsearch

@@ -215,14 +215,14 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
   }
   for (auto& f : filters) main = main.empty() ? f : Xapian::Query(Xapian::Query::OP_AND, main, f);
 
-  // Words standing together as a phrase rank higher.
+  // Words standing together as a phrase rank higher (applied last: a filter adds no weight).
+  Xapian::Query boost;
   if (fe.simple && fe.plain_words.size() >= 2 && fe.plain_words.size() <= 8 && !main.empty()) {
     std::string phrase = "\"";
     for (const auto& w : fe.plain_words) phrase += w + " ";
     phrase.back() = '"';
     try {
-      Xapian::Query boost = parser_.parse_query(phrase, Xapian::QueryParser::FLAG_PHRASE);
-      main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, boost);
+      boost = parser_.parse_query(phrase, Xapian::QueryParser::FLAG_PHRASE);
     } catch (const Xapian::QueryParserError&) {
     }
   }
@@ -237,6 +237,11 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
       return out;
     }
     main = main.empty() ? range : Xapian::Query(Xapian::Query::OP_FILTER, main, range);
+  }
+  if (!boost.empty()) {
+    out.unboosted = main;
+    out.boost = boost;
+    main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, boost);
   }
   out.query = main;
   return out;

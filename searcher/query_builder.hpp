@@ -19,6 +19,9 @@ class Synonyms;
 
 struct BuiltQuery {
   Xapian::Query query;
+  /// When the words get a phrase boost: the query without it and the boost (query is
+  /// `unboosted AND_MAYBE boost`), so a search can apply the boost to its best matches only.
+  Xapian::Query unboosted, boost;
   FrontendResult frontend;
   std::string corrected;  ///< QueryParser's spelling-corrected query string ("" if none)
 };

@@ -1,10 +1,13 @@
 #include "searcher/search_engine.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "common/hash.hpp"
@@ -13,6 +16,7 @@
 #include "common/utf8.hpp"
 #include "common/stored_article.hpp"
 #include "searcher/facets.hpp"
+#include "searcher/docid_filter.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/snippet_passage.hpp"
 #include "searcher/synonyms.hpp"
@@ -49,6 +53,8 @@ json article_summary(const StoredArticle& a) {
 constexpr std::size_t kSnippetPassageFactor = 2;
 constexpr std::size_t kSnippetWindow = 6000;
 constexpr const char* kEllipsis = "\xE2\x80\xA6";
+// How many of the best matches by the words the phrase boost re-ranks.
+constexpr Xapian::doccount kBoostWindow = 100;
 
 // Minutes since 1970 of a "YYYYMMDDHHMM" value (0 if absent or malformed).
 double minutes_of(const std::string& v) {
@@ -80,6 +86,8 @@ struct SearchEngine::Impl {
   std::vector<Xapian::Database> parts;    // each shard alone: Xapian reads metadata from the first only
   std::vector<std::string> unreachable;   // shards left out (allow_partial)
   bool remote = false;                    // some shard is remote
+  std::vector<std::string> part_uuids;    // for DocidFilter
+  bool boost_window_ok = false;           // local shards, told apart by UUID
   std::optional<Xapian::Database> spelling_db;
   std::string language;
   std::shared_ptr<const Synonyms> synonyms;
@@ -116,6 +124,11 @@ struct SearchEngine::Impl {
     parts = opened->parts;
     unreachable = opened->unreachable;
     remote = opened->remote;
+    part_uuids.clear();
+    if (parts.size() > 1)
+      for (const auto& part : parts) part_uuids.push_back(part.get_uuid());
+    boost_window_ok = !remote && std::set<std::string>(part_uuids.begin(), part_uuids.end()).size() == part_uuids.size() &&
+                      std::none_of(part_uuids.begin(), part_uuids.end(), [](const std::string& u) { return u.empty(); });
     language = database_language(db);
     spelling_db.reset();
     if (!options.spelling_db.empty()) {
@@ -250,7 +263,34 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
              : static_cast<Xapian::doccount>(std::min(req.limit, kMaxDocs));
   // Facets count every match; otherwise Xapian may stop early and estimate the total.
   const Xapian::doccount check_at_least = want_spy ? db.get_doccount() : 0;
-  Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
+  // The phrase boost reads the positions of every document that has all the words, which
+  // over a large archive is most of a multi-word search's time. So the words rank first and
+  // the boost re-ranks their best kBoostWindow (as Elasticsearch's rescore window does):
+  // where every match fits in the window, the ranking is exactly the boosted query's. Not
+  // for remote shards (xapian-tcpsrv knows no DocidFilter) nor for date orders.
+  const bool rescore = !built.boost.empty() && boost_window_ok && req.sort != SortOrder::kNewest &&
+                       req.sort != SortOrder::kOldest;
+  Xapian::MSet totals, mset;  // totals: the match's counts; mset: the ranked page
+  std::unordered_map<Xapian::docid, std::pair<Xapian::doccount, std::string>> first_pass_collapse;
+  if (rescore) {
+    enquire.set_query(built.unboosted);
+    const Xapian::doccount window = std::max<Xapian::doccount>(kBoostWindow, first + count);
+    totals = enquire.get_mset(0, window, check_at_least);
+    std::vector<Xapian::docid> best;
+    for (auto it = totals.begin(); it != totals.end(); ++it) {
+      best.push_back(*it);
+      if (req.collapse && it.get_collapse_count() > 0) first_pass_collapse[*it] = {it.get_collapse_count(), it.get_collapse_key()};
+    }
+    Xapian::Enquire boosted(db);
+    boosted.set_weighting_scheme(Xapian::BM25Weight());
+    boosted.set_time_limit(kMatchTimeLimitSeconds);
+    if (req.collapse) boosted.set_collapse_key(kSlotDupKey);
+    boosted.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+                                    Xapian::Query((new DocidFilter(std::move(best), part_uuids))->release())));
+    mset = boosted.get_mset(first, count);
+  } else {
+    totals = mset = enquire.get_mset(first, count, check_at_least);
+  }
   for (const auto& [slot, value_spy] : value_spies) spy.add_value_counts(slot, *value_spy);
 
   std::vector<Xapian::MSetIterator> order;
@@ -319,10 +359,17 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     if (passage.cut_before && !snippet.starts_with(kEllipsis)) snippet.insert(0, kEllipsis);
     if (passage.cut_after && !snippet.ends_with(kEllipsis)) snippet += kEllipsis;
     r["snippet"] = snippet;
-    // The articles collapsed into this hit: same cluster key, matching the query too.
-    const Xapian::doccount similar = req.collapse ? it.get_collapse_count() : 0;
+    // The articles collapsed into this hit: same cluster key, matching the query too. (A
+    // re-ranked page holds one article of each cluster: the first pass counted the others.)
+    Xapian::doccount similar = 0;
+    std::string key;
+    if (req.collapse && rescore) {
+      if (auto c = first_pass_collapse.find(*it); c != first_pass_collapse.end()) std::tie(similar, key) = c->second;
+    } else if (req.collapse) {
+      similar = it.get_collapse_count();
+      if (similar > 0) key = it.get_collapse_key();
+    }
     json dups = json::array();
-    std::string key = similar > 0 ? it.get_collapse_key() : std::string();
     // Xapian 1.4 collapses across a remote shard and other shards but loses the collapse
     // count and key in the merge: the key is in the document, look the duplicates up.
     if (req.collapse && remote && key.empty()) key = doc.get_value(kSlotDupKey);
@@ -349,8 +396,8 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   json out = {{"format_version", kFormatVersion},
               {"query", utf8_for_json(req.query)},
               {"parsed", built.query.get_description()},
-              {"total", mset.get_matches_estimated()},
-              {"total_exact", mset.get_matches_lower_bound() == mset.get_matches_upper_bound()},
+              {"total", totals.get_matches_estimated()},
+              {"total_exact", totals.get_matches_lower_bound() == totals.get_matches_upper_bound()},
               {"offset", req.offset},
               {"limit", req.limit},
               {"sort", sort_name(req.sort)},

@@ -1,0 +1,107 @@
+// The phrase boost of plain words re-ranks the best matches by the words (search_engine.cpp,
+// kBoostWindow): on real news with more matches than that window, the page is the one Xapian
+// gives for the whole boosted query, and the estimated total is the first pass's.
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "common/schema.hpp"
+#include "common/stored_article.hpp"
+#include "helpers.hpp"
+#include "searcher/docid_filter.hpp"
+#include "searcher/query_builder.hpp"
+#include "searcher/search_engine.hpp"
+
+using namespace testing;
+
+namespace {
+
+// The ids of the first `limit` hits of the boosted query in one pass, collapsed like a search.
+// lower/upper: the bounds of the number of hits once every match is counted (collapsing
+// leaves Xapian unsure how many clusters the matches form).
+std::vector<std::string> one_pass_ids(const std::string& db_path, const std::string& text, Xapian::doccount* lower,
+                                      Xapian::doccount* upper) {
+  Xapian::Database db(db_path);
+  newsearch::QueryBuilder builder(db, "english", nullptr);
+  newsearch::QueryOptions options;
+  options.spelling = false;
+  auto built = builder.build(text, options);
+  REQUIRE(built);
+  REQUIRE_FALSE(built->boost.empty());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(built->query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_collapse_key(newsearch::kSlotDupKey);
+  Xapian::MSet mset = enquire.get_mset(0, 10, db.get_doccount());  // counts every match
+  *lower = mset.get_matches_lower_bound();
+  *upper = mset.get_matches_upper_bound();
+  std::vector<std::string> ids;
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    ids.push_back(newsearch::StoredArticle::unserialise(it.get_document().get_data()).id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("phrase boost: past the re-ranking window the page is the one-pass boosted ranking", "[search][boost]") {
+  const std::string april = shared_path("corpora/reuters21578/1987/04");
+  if (!fs::exists(april)) {
+    WARN("skipped: " + april + " not found (the shared corpora are not beside the checkout)");
+    return;
+  }
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(run(newsindex("-q --db " + db + " " + april)).status == 0);
+  newsearch::SearchEngine engine({db});
+  REQUIRE(engine.ok());
+  for (const std::string query : {"oil prices", "trade deficit", "interest rates", "stock exchange"}) {
+    INFO(query);
+    Xapian::doccount lower = 0, upper = 0;
+    const std::vector<std::string> expected = one_pass_ids(db, query, &lower, &upper);
+    CHECK(lower > 100);  // more hits than the window
+    newsearch::SearchRequest req;
+    req.query = query;
+    auto result = engine.search(req);
+    REQUIRE(result);
+    // An estimate (Xapian's, from the first pass): more than the window it filled.
+    CHECK((*result)["total"] > 100);
+    CHECK((*result)["total"] <= upper);
+    std::vector<std::string> got;
+    for (const auto& r : (*result)["results"]) got.push_back(r["id"]);
+    CHECK(got == expected);
+  }
+}
+
+TEST_CASE("phrase boost: DocidFilter keeps exactly the given documents of one or several databases", "[search][boost]") {
+  TempDir dir;
+  std::vector<std::string> uuids;
+  Xapian::Database all;
+  for (int shard = 0; shard < 3; ++shard) {
+    const std::string path = dir / ("s" + std::to_string(shard));
+    Xapian::WritableDatabase w(path, Xapian::DB_CREATE);
+    for (int i = 0; i < 20; ++i) {
+      Xapian::Document doc;
+      doc.add_term("word");
+      w.add_document(doc);
+    }
+    w.commit();
+    all.add_database(Xapian::Database(path));
+    uuids.push_back(Xapian::Database(path).get_uuid());
+  }
+  const std::vector<Xapian::docid> keep = {1, 2, 6, 7, 30, 58, 60};  // spread over the three shards
+  Xapian::Enquire enquire(all);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("word"),
+                                  Xapian::Query((new newsearch::DocidFilter(keep, uuids))->release())));
+  std::vector<Xapian::docid> got;
+  Xapian::MSet mset = enquire.get_mset(0, 100);
+  for (auto it = mset.begin(); it != mset.end(); ++it) got.push_back(*it);
+  std::sort(got.begin(), got.end());
+  CHECK(got == keep);
+
+  Xapian::Database single(dir / "s0");
+  Xapian::Enquire one(single);
+  one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("word"),
+                              Xapian::Query((new newsearch::DocidFilter({3, 9, 20}, {}))->release())));
+  CHECK(one.get_mset(0, 100).size() == 3);
+}
