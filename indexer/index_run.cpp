@@ -560,7 +560,13 @@ RunSummary run_index(const IndexOptions& options) {
       // The old database stays searchable until the merged one replaces it in one rename.
       summary.segments = shards->segment_count();
       auto merged = shards->merge(!options.quiet);
-      if (!merged) throw std::runtime_error(merged.error().message);
+      if (!merged) {
+        // A segment damaged past its opening (a power cut, no fsync aside) would fail every
+        // rerun's merge the same way: the next run starts the aside build afresh instead.
+        shards->discard();
+        throw std::runtime_error(merged.error().message + "\nhint: the aside build " + options.database +
+                                 ".build is discarded; run the same command again to build afresh");
+      }
       db.close();
       auto swapped = shards->swap_into(options.database);
       if (!swapped) throw std::runtime_error(swapped.error().message);

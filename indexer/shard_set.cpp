@@ -68,7 +68,7 @@ void MetadataMergingCompactor::set_status(const std::string& table, const std::s
 }
 
 Result<ShardSet> ShardSet::open(const std::string& database, unsigned lanes, std::size_t segment_size,
-                                const std::string& language) {
+                                const std::string& language, bool fresh_start) {
   ShardSet set;
   set.dir_ = database + ".build";
   set.language_ = language;
@@ -100,15 +100,19 @@ Result<ShardSet> ShardSet::open(const std::string& database, unsigned lanes, std
       std::sort(numbers.begin(), numbers.end());
       for (std::size_t i = 0; i + 1 < numbers.size(); ++i) {
         set.segments_.push_back({segment_path(lane_dir.string(), numbers[i]), lane});
-        set.readers_.emplace_back();
+        // Opened now, so that one a crash damaged starts the aside build afresh (below).
+        set.readers_.emplace_back(Xapian::Database(set.segments_.back().path));
       }
       set.start_segment(lane, numbers.empty() ? 0 : numbers.back());
     }
-  } catch (const Xapian::DatabaseCorruptError&) {
-    // An aside segment damaged by a crash: start the aside build again.
+  } catch (const Xapian::DatabaseError& e) {
+    // An aside segment a crash damaged (corrupt, or cut short: "EOF reading block"): start
+    // the aside build again, once (an error that outlives that is reported).
     set.lanes_.clear();
+    set.readers_.clear();
+    if (!fresh_start) return error_from_xapian(e, set.dir_);
     fs::remove_all(set.dir_, ec);
-    return open(database, lanes, segment_size, language);
+    return open(database, lanes, segment_size, language, false);
   } catch (const Xapian::Error& e) {
     return error_from_xapian(e, set.dir_);
   }

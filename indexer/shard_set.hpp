@@ -26,10 +26,10 @@ namespace newsearch {
 class ShardSet {
  public:
   /// Opens (or resumes) K lanes beside database; segment_size 0 keeps one segment a lane.
-  /// A leftover build with another K (or another layout) is discarded. Segments skip
-  /// fsync: a crash loses only this aside copy.
+  /// A leftover build with another K (or another layout), or one a crash damaged, is
+  /// discarded (fresh_start: once). Segments skip fsync: a crash loses only this aside copy.
   static Result<ShardSet> open(const std::string& database, unsigned lanes, std::size_t segment_size,
-                               const std::string& language);
+                               const std::string& language, bool fresh_start = true);
 
   unsigned size() const { return static_cast<unsigned>(lanes_.size()); }
   /// The segment a lane writes now (the same object across rolls).
