@@ -145,7 +145,7 @@ RunSummary write_results(ResultQueue& queue, WriterTarget where, WriteContext& c
   RunSummary counts;
   PersonSpellings spellings;
   std::size_t pending = 0;
-  // Held by pointer: a lane's writer is the same object across segments, but say so here.
+  // Re-read after each roll: the lane's writer then holds the next segment.
   Xapian::WritableDatabase* db = where.shards ? &where.shards->shard(where.lane) : where.database;
   unsigned target = where.shards ? where.shards->segment_id(where.lane) : 0;  // for duplicate clusters
   auto commit = [&] {
@@ -199,9 +199,8 @@ RunSummary write_results(ResultQueue& queue, WriterTarget where, WriteContext& c
       }
       ctx.progress.file_done(r.documents.size(), r.state.size);
       if (where.shards && where.shards->segment_full(where.lane)) {
-        spellings.flush(*db);
-        where.shards->roll(where.lane);  // commits the full segment
-        pending = 0;
+        commit();
+        where.shards->roll(where.lane);
         db = &where.shards->shard(where.lane);
         target = where.shards->segment_id(where.lane);
       } else if (pending >= ctx.batch) {

@@ -281,13 +281,11 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
       best.push_back(*it);
       if (req.collapse && it.get_collapse_count() > 0) first_pass_collapse[*it] = {it.get_collapse_count(), it.get_collapse_key()};
     }
-    Xapian::Enquire boosted(db);
-    boosted.set_weighting_scheme(Xapian::BM25Weight());
-    boosted.set_time_limit(kMatchTimeLimitSeconds);
-    if (req.collapse) boosted.set_collapse_key(kSlotDupKey);
-    boosted.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+    // The same settings again; the facets were counted by the first pass.
+    enquire.clear_matchspies();
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
                                     Xapian::Query((new DocidFilter(std::move(best), part_uuids))->release())));
-    mset = boosted.get_mset(first, count);
+    mset = enquire.get_mset(first, count);
   } else {
     totals = mset = enquire.get_mset(first, count, check_at_least);
   }
