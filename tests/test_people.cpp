@@ -86,6 +86,19 @@ TEST_CASE("organisations, places, titles, events and works are not people", "[pe
   CHECK(v.empty());
 }
 
+TEST_CASE("news agencies, firms of brothers and people in the plural are not people", "[people]") {
+  // Each reads like a person to the tagger: "<Name> said", "<Name> Bros".
+  const std::string text =
+      "Xinhua said the talks would resume. Tanjug reported fighting near the border. "
+      "Analysts said the bank would cut rates, and Eyewitnesses said shops were shut. "
+      "Salomon Bros and Warner Bros declined to comment. Fax 555 1234.";
+  auto v = people_in(text);
+  for (const char* word : {"Xinhua", "Tanjug", "Analysts", "Eyewitnesses", "Salomon", "Warner", "Fax"}) {
+    INFO(word);
+    CHECK_FALSE(mentions_word(v, word));
+  }
+}
+
 TEST_CASE("the author is not a person of the article", "[people]") {
   Article a;
   a.title = "Rutte calls for unity";
