@@ -102,6 +102,15 @@ void company_keys(const std::vector<NameToken>& tk, std::map<std::string, int, s
   }
 }
 
+// Given names that, standing alone, name something else: a bill before parliament, the
+// Oscars, Chelsea FC, the Carolinas, a Tory. Not in the lexicon's not-name list, which the
+// tagger reads as a feature and would then miss Bill Gates and Carolina Kluft.
+bool names_no_one_alone(const NameToken& t) {
+  for (std::string_view w : {"bill", "oscar", "oscars", "chelsea", "carolina", "tory"})
+    if (t.lower == w) return true;
+  return false;
+}
+
 bool is_place_initials(const NameToken& t) {
   return t.lower == "u.s." || t.lower == "u.k." || t.lower == "u.n." || t.lower == "e.u.";
 }
@@ -217,7 +226,7 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
     if (tk[i].not_name && (i > s || e - s == 1)) return;
     if (tk[i].all_caps && !tk[i].initial && !u.all_caps) return;  // NATO, BBC
   }
-  if (e - s == 1 && tk[s].initial) return;
+  if (e - s == 1 && (tk[s].initial || names_no_one_alone(tk[s]))) return;
   // a quoted title or nickname on its own: «Big Brother», "Servant of the People"
   if (s > 0 && e < tk.size() && is_quote(tk[s - 1]) && is_quote(tk[e])) return;
   Mention m;
@@ -307,7 +316,7 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
       if (covered[ui][i] || !tk[i].cap || tk[i].all_caps || !is_name_candidate(tk[i])) continue;
       if (u.tag) continue;
       bool neighbour_cap = (i + 1 < tk.size() && tk[i + 1].cap) || (i > 0 && tk[i - 1].cap && !tk[i - 1].role);
-      if (neighbour_cap || tk[i].not_name) continue;
+      if (neighbour_cap || tk[i].not_name || names_no_one_alone(tk[i])) continue;
       std::string key = person_key(tk[i].ascii);
       if (!surnames.count(key)) continue;
       Mention m;

@@ -99,6 +99,20 @@ TEST_CASE("news agencies, firms of brothers and people in the plural are not peo
   }
 }
 
+TEST_CASE("clubs, firms and awards are no people, and a given name alone may name none", "[people]") {
+  const std::string text =
+      "Chelsea beat Leicester 2-1 on Saturday. Microsoft and Google shares rose after Bill Gates spoke. "
+      "The Bill was passed by MPs. The film won an Oscar. Carolina Kluft won the heptathlon.";
+  auto v = people_in(text);
+  for (const char* word : {"Chelsea", "Leicester", "Microsoft", "Google", "Oscar"}) {
+    INFO(word);
+    CHECK_FALSE(mentions_word(v, word));
+  }
+  CHECK_FALSE(has(v, "Bill"));
+  CHECK(has(v, "Bill Gates"));
+  CHECK(has(v, "Carolina Kluft"));
+}
+
 TEST_CASE("the author is not a person of the article", "[people]") {
   Article a;
   a.title = "Rutte calls for unity";
