@@ -102,6 +102,21 @@ void company_keys(const std::vector<NameToken>& tk, std::map<std::string, int, s
   }
 }
 
+// A results line of sports copy: "2. Venuste Niyongabo (Burundi) 3:51.01". The rank before
+// and the country in brackets after make the words between a name, whatever the tagger made
+// of them (it misses many unfamiliar names there).
+void mark_results_line(const std::vector<NameToken>& tk, std::vector<std::uint8_t>& labels) {
+  if (tk.size() < 6 || tk[1].ascii != ".") return;
+  if (!std::all_of(tk[0].ascii.begin(), tk[0].ascii.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
+  std::size_t e = 2;
+  while (e < tk.size() && e - 2 < 5 && tk[e].word && ((tk[e].cap && !tk[e].all_caps) || tk[e].particle)) ++e;
+  if (e - 2 < 2 || e + 1 >= tk.size() || tk[e].ascii != "(" || !tk[e + 1].cap || !tk[e - 1].cap) return;
+  for (std::size_t k = 2; k < e; ++k)
+    if (tk[k].role || tk[k].not_name || tk[k].initial) return;
+  labels[2] = kBegin;
+  for (std::size_t k = 3; k < e; ++k) labels[k] = kInside;
+}
+
 // Given names that, standing alone, name something else: a bill before parliament, the
 // Oscars, Chelsea FC, the Carolinas, a Tory. Not in the lexicon's not-name list, which the
 // tagger reads as a feature and would then miss Bill Gates and Carolina Kluft.
@@ -300,6 +315,7 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
     if (u.tokens.empty()) continue;
     im.tagger.tag(u.tokens, 0, u.tokens.size(), doc, labels);
     mark_initials(u.tokens, labels);
+    mark_results_line(u.tokens, labels);
     covered[ui].assign(u.tokens.size(), false);
     for (std::size_t i = 0; i < u.tokens.size(); ++i) covered[ui][i] = labels[i] != kOut;
     im.spans(u, labels, int(ui) * 100000, mentions);

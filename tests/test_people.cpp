@@ -113,6 +113,21 @@ TEST_CASE("clubs, firms and awards are no people, and a given name alone may nam
   CHECK(has(v, "Carolina Kluft"));
 }
 
+TEST_CASE("the lines of a results table name their athletes", "[people]") {
+  Article a;
+  a.title = "Athletics - Grand Prix results";
+  for (const char* line : {"Women's 1,500 metres", "1. Yekaterina Podkopayeva (Russia) 4:09.25",
+                           "2. Venuste Niyongabo (Burundi) 3:51.01", "3. Maarten den Bakker (Netherlands) TVM 1:33",
+                           "Standings: 1. Real Madrid 5 4 1 0 12 3 13"})
+    a.paragraphs.push_back(Paragraph{line});
+  auto v = displays(a);
+  CHECK(has(v, "Yekaterina Podkopayeva"));
+  CHECK(has(v, "Venuste Niyongabo"));
+  CHECK(has(v, "Maarten den Bakker"));
+  CHECK_FALSE(mentions_word(v, "Madrid"));
+  CHECK_FALSE(mentions_word(v, "Russia"));
+}
+
 TEST_CASE("the author is not a person of the article", "[people]") {
   Article a;
   a.title = "Rutte calls for unity";
