@@ -166,6 +166,71 @@ bool is_given_name_before(const NameToken& t) {
   return t.given;
 }
 
+// "Leeds North West", "Surrey South West": constituencies, not people.
+bool is_compass(const NameToken& t) {
+  return t.lower == "north" || t.lower == "south" || t.lower == "east" || t.lower == "west";
+}
+
+// A list of names, as sports copy gives a team ("Given, Breen, Staunton, Irwin, McAteer"):
+// when most items of a comma-separated list of capitalised names are people the article
+// names, the others are people too.
+void complete_name_lists(const std::vector<Unit>& units, const std::vector<std::vector<bool>>& covered,
+                         std::vector<Mention>& mentions) {
+  std::map<std::string, int, std::less<>> known_last;  // surnames of full names
+  for (const Mention& m : mentions)
+    if (m.words.size() >= 2) known_last.emplace(m.words.back(), 0);
+  struct Item {
+    std::size_t s, e;
+  };
+  for (std::size_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = units[ui];
+    if (u.tag || u.all_caps) continue;
+    const auto& tk = u.tokens;
+    std::vector<Item> items;
+    auto flush = [&] {
+      if (items.size() >= 4) {
+        std::size_t known = 0;
+        for (const Item& it : items) {
+          bool k = known_last.count(person_key(tk[it.e - 1].ascii)) > 0;
+          for (std::size_t t = it.s; t < it.e && !k; ++t) k = covered[ui][t];
+          known += k;
+        }
+        if (known * 2 >= items.size() && known >= 2) {
+          for (const Item& it : items) {
+            bool skip = false;
+            for (std::size_t t = it.s; t < it.e; ++t)
+              skip = skip || covered[ui][t] || tk[t].not_name || tk[t].role || tk[t].all_caps || is_compass(tk[t]);
+            if (skip || known_last.count(person_key(tk[it.e - 1].ascii))) continue;
+            Mention m;
+            m.display = normalise_space(u.text.substr(tk[it.s].begin, tk[it.e - 1].end - tk[it.s].begin));
+            m.key = person_key(m.display);
+            m.words = split_words(m.key);
+            m.order = int(ui) * 100000 + int(it.s);
+            if (!m.words.empty()) mentions.push_back(std::move(m));
+          }
+        }
+      }
+      items.clear();
+    };
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= tk.size(); ++i) {
+      const bool comma = i < tk.size() && tk[i].ascii == ",";
+      const bool end = i == tk.size() || (!tk[i].word && !comma && tk[i].ascii != "'");
+      if (!comma && !end) continue;
+      // the item [start, i): one to three capitalised words
+      bool name = i > start && i - start <= 3;
+      for (std::size_t t = start; t < i && name; ++t) name = tk[t].word && (tk[t].cap || tk[t].particle) && !tk[t].sentence_start;
+      if (name && tk[i - 1].cap) {
+        items.push_back({start, i});
+      } else {
+        flush();
+      }
+      if (end) flush();
+      start = i + 1;
+    }
+  }
+}
+
 // A surname the article names alone ("Eyles played his best squash") where the tagger
 // missed the full name ("Australian Rodney Eyles"): the capitalised word before one of its
 // occurrences, when it reads as a given name, makes the full name a mention, and
@@ -343,6 +408,7 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
       mentions.push_back(std::move(m));
     }
   }
+  complete_name_lists(units, covered, mentions);
   complete_lone_surnames(units, covered, mentions);
   std::map<std::string, int, std::less<>> companies;
   for (const Unit& u : units) company_keys(u.tokens, companies);

@@ -128,6 +128,23 @@ TEST_CASE("the lines of a results table name their athletes", "[people]") {
   CHECK_FALSE(mentions_word(v, "Russia"));
 }
 
+TEST_CASE("a team sheet names its players where most of them are named in full", "[people]") {
+  Article a;
+  a.title = "Soccer - Ireland team";
+  a.paragraphs.push_back(Paragraph{"Mick McCarthy named Gary Breen, Ian Harte, Keith O'Neill and Niall Quinn in the side."});
+  a.paragraphs.push_back(Paragraph{"Ireland: Given, Breen, Staunton, Irwin, McAteer, Harte, McLoughlin, Houghton, Quinn, O'Neill."});
+  a.paragraphs.push_back(Paragraph{"They will play in Dublin, Galway, Limerick, Sligo, Belfast and Derry."});
+  auto v = displays(a);
+  for (const char* name : {"Staunton", "McAteer", "McLoughlin", "Houghton", "Gary Breen", "Niall Quinn"}) {
+    INFO(name);
+    CHECK(has(v, name));
+  }
+  for (const char* place : {"Dublin", "Galway", "Limerick", "Sligo", "Belfast"}) {
+    INFO(place);
+    CHECK_FALSE(mentions_word(v, place));
+  }
+}
+
 TEST_CASE("the author is not a person of the article", "[people]") {
   Article a;
   a.title = "Rutte calls for unity";
