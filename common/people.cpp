@@ -126,6 +126,34 @@ bool names_no_one_alone(const NameToken& t) {
   return false;
 }
 
+// A regnal number: "Charles III", "Benedict XVI", "Henry VIII" (a lone "I" only where no
+// lower-case word follows it: "Baudouin I," but not "... Smith I think").
+bool is_regnal_number(const std::vector<NameToken>& tk, std::size_t i) {
+  const std::string& a = tk[i].ascii;
+  if (a.empty() || a.size() > 5 || a.find_first_not_of("IVX") != std::string::npos) return false;
+  if (a == "I") return i + 1 >= tk.size() || !tk[i + 1].word || tk[i + 1].cap;
+  return true;
+}
+
+// A name and the regnal number after it are one name: "Henry VIII", "T. Boone Pickens III";
+// after a monarch's or a pope's title, whatever the tagger made of the name: "King Charles
+// III", "Pope Leo XIV". (Any capitalised word before a numeral made "Mark IV", "Level V".)
+void mark_regnal_numbers(const std::vector<NameToken>& tk, std::vector<std::uint8_t>& labels) {
+  static constexpr std::string_view kMonarchs[] = {"king", "queen", "pope", "emperor", "empress", "tsar",
+                                                   "czar", "prince", "princess", "sultan", "shah", "kaiser"};
+  for (std::size_t i = 1; i < tk.size(); ++i) {
+    if (labels[i] != kOut || !is_regnal_number(tk, i)) continue;
+    const NameToken& name = tk[i - 1];
+    if (!name.word || !name.cap || name.all_caps || name.role || name.not_name || !name.candidate) continue;
+    if (labels[i - 1] == kOut) {
+      const bool monarch = i >= 2 && std::find(std::begin(kMonarchs), std::end(kMonarchs), tk[i - 2].lower) != std::end(kMonarchs);
+      if (!monarch) continue;
+      labels[i - 1] = kBegin;
+    }
+    labels[i] = kInside;
+  }
+}
+
 bool is_place_initials(const NameToken& t) {
   return t.lower == "u.s." || t.lower == "u.k." || t.lower == "u.n." || t.lower == "e.u.";
 }
@@ -304,7 +332,8 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   if (e - s > 1 && tk[s].not_name && !tk[s].given) ++s;
   for (std::size_t i = s; i < e; ++i) {
     if (tk[i].not_name && (i > s || e - s == 1)) return;
-    if (tk[i].all_caps && !tk[i].initial && !u.all_caps) return;  // NATO, BBC
+    if (tk[i].all_caps && !tk[i].initial && !u.all_caps && !(i + 1 == e && i > s && is_regnal_number(tk, i)))
+      return;  // NATO, BBC
   }
   if (e - s == 1 && (tk[s].initial || names_no_one_alone(tk[s]))) return;
   // a quoted title or nickname on its own: «Big Brother», "Servant of the People"
@@ -381,6 +410,7 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
     im.tagger.tag(u.tokens, 0, u.tokens.size(), doc, labels);
     mark_initials(u.tokens, labels);
     mark_results_line(u.tokens, labels);
+    mark_regnal_numbers(u.tokens, labels);
     covered[ui].assign(u.tokens.size(), false);
     for (std::size_t i = 0; i < u.tokens.size(); ++i) covered[ui][i] = labels[i] != kOut;
     im.spans(u, labels, int(ui) * 100000, mentions);

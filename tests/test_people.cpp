@@ -145,6 +145,17 @@ TEST_CASE("a team sheet names its players where most of them are named in full",
   }
 }
 
+TEST_CASE("a regnal number belongs to the name", "[people]") {
+  auto v = people_in(
+      "King Charles III visited Cardiff on Tuesday, where Pope Leo XIV was expected. Charles said the visit "
+      "was a success. Oilman T. Boone Pickens III bought shares. The alert was raised to Level IV.");
+  CHECK(has(v, "Charles III"));
+  CHECK(has(v, "Leo XIV"));
+  CHECK(has(v, "T. Boone Pickens III"));
+  CHECK_FALSE(has(v, "Charles"));
+  CHECK_FALSE(mentions_word(v, "Level"));
+}
+
 TEST_CASE("the author is not a person of the article", "[people]") {
   Article a;
   a.title = "Rutte calls for unity";
