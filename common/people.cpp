@@ -158,6 +158,13 @@ bool is_place_initials(const NameToken& t) {
   return t.lower == "u.s." || t.lower == "u.k." || t.lower == "u.n." || t.lower == "e.u.";
 }
 
+// "Australian", "Korean", "Chinese", "Spanish": the adjective before a name, not a name.
+bool looks_like_demonym(std::string_view lower) {
+  for (std::string_view ending : {"ian", "ean", "can", "ese", "ish"})
+    if (lower.size() > ending.size() + 2 && lower.ends_with(ending)) return true;
+  return false;
+}
+
 // Initials before a capitalised word are a name whatever the tagger thought:
 // "J.D. Vance", "P. Simmons" (but "U.S. Senate" is not).
 void mark_initials(const std::vector<NameToken>& tk, std::vector<std::uint8_t>& labels) {
@@ -166,6 +173,7 @@ void mark_initials(const std::vector<NameToken>& tk, std::vector<std::uint8_t>& 
     std::size_t j = i;
     while (j < tk.size() && tk[j].initial && !is_place_initials(tk[j])) ++j;
     if (j >= tk.size() || !tk[j].cap || tk[j].all_caps || !tk[j].word) continue;
+    if (tk[j].not_name || (looks_like_demonym(tk[j].lower) && !tk[j].given)) continue;  // "S. Korea", "S. African"
     if (labels[j] == kOut || labels[j] == kBegin) {
       labels[i] = kBegin;
       for (std::size_t k = i + 1; k <= j; ++k) labels[k] = kInside;
@@ -174,12 +182,6 @@ void mark_initials(const std::vector<NameToken>& tk, std::vector<std::uint8_t>& 
   }
 }
 
-// "Australian", "Korean", "Chinese", "Spanish": the adjective before a name, not a name.
-bool looks_like_demonym(std::string_view lower) {
-  for (std::string_view ending : {"ian", "ean", "can", "ese", "ish"})
-    if (lower.size() > ending.size() + 2 && lower.ends_with(ending)) return true;
-  return false;
-}
 
 // Whether the word before a lone surname is its bearer's given name: a known given name
 // that is no title, month or place word. (Any capitalised word the article never writes in

@@ -156,6 +156,11 @@ TEST_CASE("a regnal number belongs to the name", "[people]") {
   CHECK_FALSE(mentions_word(v, "Level"));
 }
 
+TEST_CASE("an initial before a country or a demonym is an abbreviation, not a name", "[people]") {
+  auto v = people_in("S. Korea and S. African officials met P. Simmons in Seoul.");
+  CHECK(v == std::vector<std::string>{"P. Simmons"});
+}
+
 TEST_CASE("the author is not a person of the article", "[people]") {
   Article a;
   a.title = "Rutte calls for unity";
