@@ -296,6 +296,24 @@ constexpr std::uint64_t kFullDiskBytes = 256 * 1024;  // free space below this c
   std::abort();
 }
 
+// An aside build a crash damaged past what its opening checks (a segment cut short reads as
+// "EOF reading block" when a lookup or the merge reaches it; the aside build skips fsync)
+// would fail every rerun the same way.
+struct AsideBuildDamaged : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A Xapian error that says a database's files are damaged or cut short (not a lock, not a
+// full disk): inside the aside build, starting it afresh is the cure.
+bool is_damage(const Xapian::Error& e) {
+  const std::string type = e.get_type();
+  if (type != "DatabaseCorruptError" && type != "DatabaseError" && type != "DatabaseOpeningError") return false;
+  const std::string what = e.get_msg() + " " + (e.get_error_string() ? e.get_error_string() : "");
+  return what.find("No space") == std::string::npos && what.find("Disk quota") == std::string::npos;
+}
+
+RunSummary run_index_attempt(const IndexOptions& options, bool may_retry);
+
 }  // namespace
 
 RunSummary run_index(const IndexOptions& options) {
@@ -309,6 +327,12 @@ RunSummary run_index(const IndexOptions& options) {
   struct RestoreTerminate {
     ~RestoreTerminate() { std::set_terminate(g_previous_terminate); }
   } restore_terminate;
+  return run_index_attempt(options, true);
+}
+
+namespace {
+
+RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
   RunSummary summary;
   summary.started = utc_now();
   summary.database = options.database;
@@ -385,6 +409,22 @@ RunSummary run_index(const IndexOptions& options) {
     ~JoinOnExit() { stop(); }
   };
 
+  // From the aside build's opening until its merge: an error here that says its files are
+  // damaged discards it, and the run starts once more (a crash must not need two reruns).
+  bool in_aside_build = false;
+  auto retry_afresh = [&](const std::string& why) -> std::optional<RunSummary> {
+    if (!may_retry || !in_aside_build) return std::nullopt;
+    try {
+      db.close();
+    } catch (const Xapian::Error&) {
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(options.database + ".build", ec);
+    std::fprintf(stderr, "newsindex: warning: the aside build %s.build was damaged (%s): building it afresh\n",
+                 options.database.c_str(), why.c_str());
+    return run_index_attempt(options, false);
+  };
+
   try {
     db.set_metadata(std::string(kMetaSchema), std::to_string(kSchemaVersion));
     db.set_metadata(std::string(kMetaLanguage), language);
@@ -403,6 +443,7 @@ RunSummary run_index(const IndexOptions& options) {
         return finish();
       }
       shards = std::move(*set);
+      in_aside_build = true;
     }
     const unsigned n_targets = shards ? shards->size() : 1;
 
@@ -561,11 +602,12 @@ RunSummary run_index(const IndexOptions& options) {
       auto merged = shards->merge(!options.quiet);
       if (!merged) {
         // A segment damaged past its opening (a power cut, no fsync aside) would fail every
-        // rerun's merge the same way: the next run starts the aside build afresh instead.
+        // rerun's merge the same way: the aside build starts afresh instead.
         shards->discard();
-        throw std::runtime_error(merged.error().message + "\nhint: the aside build " + options.database +
-                                 ".build is discarded; run the same command again to build afresh");
+        throw AsideBuildDamaged(merged.error().message + "\nhint: the aside build " + options.database +
+                                ".build is discarded; run the same command again to build afresh");
       }
+      in_aside_build = false;
       db.close();
       auto swapped = shards->swap_into(options.database);
       if (!swapped) throw std::runtime_error(swapped.error().message);
@@ -581,10 +623,20 @@ RunSummary run_index(const IndexOptions& options) {
     db.commit();
     db.close();
   } catch (const Xapian::Error& e) {
+    if (is_damage(e))
+      if (auto again = retry_afresh(e.get_description())) return *again;
     const Error err = error_from_xapian(e, options.database);
     summary.error = err.message + (err.hint.empty() ? "" : "\nhint: " + err.hint);
     try {
       db.close();  // without commit: the database stays at its last commit
+    } catch (const Xapian::Error&) {
+    }
+  } catch (const AsideBuildDamaged& e) {
+    if (auto again = retry_afresh(std::string(e.what()).substr(0, std::string(e.what()).find('\n'))))
+      return *again;
+    summary.error = e.what();
+    try {
+      db.close();
     } catch (const Xapian::Error&) {
     }
   } catch (const std::exception& e) {
@@ -602,5 +654,7 @@ RunSummary run_index(const IndexOptions& options) {
   }
   return finish();
 }
+
+}  // namespace
 
 }  // namespace newsearch

@@ -159,6 +159,34 @@ TEST_CASE("reliability: kill -9 of a full build and of an update then rerun conv
   CHECK_FALSE(fs::exists(db + ".build"));
 }
 
+TEST_CASE("reliability: an aside build damaged past its opening is built afresh by the same rerun",
+          "[reliability][crash]") {
+  TempDir dir;
+  const std::string in = dir / "in", db = dir / "db";
+  write_articles(in, 0, 3000);
+  const std::string cmd = newsindex("-q -j1 --shards 2 --batch 50 --segment-size 200 --db " + db + " " + in);
+  // Killed once a segment is finished (the next one exists), as a crash would.
+  const pid_t pid = spawn("exec " + cmd + " >/dev/null 2>&1");
+  const std::string second = db + ".build/shard-0/seg-0001";
+  for (int i = 0; i < 3000 && !fs::exists(second); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  ::kill(pid, SIGKILL);
+  wait_status(pid);
+  const std::string positions = db + ".build/shard-0/seg-0000/position.glass";
+  if (!fs::exists(second) || !fs::exists(positions)) {
+    WARN("skipped: the build ended before a segment was finished");
+    return;
+  }
+  // Cut short a table that only the merge reads.
+  fs::resize_file(positions, fs::file_size(positions) / 2);
+  const Run rerun = run(cmd);
+  INFO(rerun.err);
+  CHECK(rerun.status == 0);
+  CHECK(rerun.err.find("building it afresh") != std::string::npos);
+  CHECK(doccount(db) == 3000u);
+  CHECK(xapian_check_ok(db));
+  CHECK_FALSE(fs::exists(db + ".build"));
+}
+
 TEST_CASE("reliability: a full disk gives a clear error the last commit survives and a rerun completes",
           "[reliability][disk]") {
   TempDir dir;
