@@ -17,6 +17,7 @@
 #include "common/parse_date.hpp"
 #include "common/parse_jsonl.hpp"
 #include "common/parse_text.hpp"
+#include "common/people.hpp"
 #include "common/utf8.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/search_engine.hpp"
@@ -56,7 +57,14 @@ inline std::string parse_text(std::string_view data) {
   if (!a) return "";
   if (a->title.empty()) return "article without a title";
   if (a->warnings.size() != warnings.size()) return "warnings and sink differ";
-  return check_article(*a);
+  if (auto e = check_article(*a); !e.empty()) return e;
+  // The people extractor reads every parsed article (its rules index tokens around names).
+  static const PeopleExtractor people;
+  for (const Person& p : people.extract(*a)) {
+    if (p.display.empty() || !is_valid_utf8(p.display)) return "person display empty or ill-formed";
+    if (p.key != person_key(p.display)) return "person key is not person_key of its display";
+  }
+  return "";
 }
 
 /// Date lines and query-side date bounds.

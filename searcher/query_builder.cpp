@@ -1,9 +1,11 @@
 #include "searcher/query_builder.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/parse_date.hpp"
 #include "common/people.hpp"
+#include "common/people_lexicon.hpp"
 #include "common/schema.hpp"
 #include "common/utf8.hpp"
 #include "searcher/date_terms.hpp"
@@ -17,10 +19,26 @@ constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 
 // person:NAME -> the canonical person, or every word of the folded name among people's words.
 class PersonFieldProcessor : public Xapian::FieldProcessor {
+  // "President Reagan", "Prime Minister Mark Rutte": the index holds names without their
+  // titles (the extractor strips them), so the query does too, keeping at least one word.
+  static std::string without_titles(const std::string& value) {
+    std::size_t at = 0;
+    for (;;) {
+      const std::size_t start = value.find_first_not_of(' ', at);
+      if (start == std::string::npos) return value;
+      const std::size_t end = std::min(value.find(' ', start), value.size());
+      if (end >= value.size() || value.find_first_not_of(' ', end) == std::string::npos) return value.substr(start);
+      std::string word = value.substr(start, end - start);
+      std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (!NameLexicon::get().is_role(word)) return value.substr(start);
+      at = end;
+    }
+  }
+
  public:
   Xapian::Query operator()(const std::string& value) override {
     const Field f = *find_field("person");
-    const std::string key = person_key(value);
+    const std::string key = person_key(without_titles(value));
     if (key.empty()) return Xapian::Query::MatchNothing;
     std::vector<Xapian::Query> words;
     std::size_t start = 0;

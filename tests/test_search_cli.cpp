@@ -106,6 +106,9 @@ TEST_CASE("fields", "[search]") {
   CHECK(search(quote("person:rutte"))["total"] == 2);
   CHECK(search(quote("person:\"Mark Rutte\""))["total"] == 2);
   CHECK(search(quote("ministers person:\"Mark Rutte\""))["total"] == 1);
+  // a title in the query is dropped, as the index holds names without theirs
+  CHECK(search(quote("person:\"Prime Minister Mark Rutte\""))["total"] == 2);
+  CHECK(search(quote("person:\"Mr Rutte\""))["total"] == 2);
   CHECK(search(quote("tag:lagarde"))["total"] == 1);
   CHECK(search(quote("tag:nato"))["total"] == 1);
   CHECK(search(quote("lang:en"))["total"] == 8);
