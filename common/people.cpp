@@ -99,6 +99,12 @@ void company_keys(const std::vector<NameToken>& tk, std::map<std::string, int, s
     std::string name;
     for (std::size_t k = s; k < e; ++k) (name += tk[k].ascii) += ' ';
     out.emplace(person_key(name), 0);
+    // and the first and last words alone are the firm too: "Shearson", "Lynch" of "Shearson
+    // Lehman Brothers Inc" and "Merrill Lynch and Co"
+    if (e - s >= 2) {
+      out.emplace(person_key(tk[s].ascii), 0);
+      out.emplace(person_key(tk[e - 1].ascii), 0);
+    }
   }
 }
 

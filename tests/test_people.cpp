@@ -161,6 +161,23 @@ TEST_CASE("an initial before a country or a demonym is an abbreviation, not a na
   CHECK(v == std::vector<std::string>{"P. Simmons"});
 }
 
+TEST_CASE("a firm's first or last word alone is the firm", "[people]") {
+  Article a;
+  a.title = "FIRM NEWS";
+  a.paragraphs.push_back(Paragraph{"CHICAGO, March 3 - Shearson Lehman Brothers, a unit of American Express Co, said "
+                                   "Robert Stearns will join the firm as a director of its bond department."});
+  a.paragraphs.push_back(Paragraph{"Shearson said Stearns had worked for Drexel Burnham Lambert Inc for ten years."});
+  a.paragraphs.push_back(Paragraph{"Kidder Peabody and Co said its chairman would retire. Kidder said the board would "
+                                   "meet in April. Goldman Sachs and Co raised its rating, and Goldman said the shares "
+                                   "could reach 40 dlrs."});
+  auto v = displays(a);
+  for (const char* firm : {"Shearson", "Kidder", "Goldman", "Drexel"}) {
+    INFO(firm);
+    CHECK_FALSE(mentions_word(v, firm));
+  }
+  CHECK(has(v, "Robert Stearns"));
+}
+
 TEST_CASE("the author is not a person of the article", "[people]") {
   Article a;
   a.title = "Rutte calls for unity";
