@@ -599,7 +599,9 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
     if (shards && !summary.interrupted) {
       // The old database stays searchable until the merged one replaces it in one rename.
       summary.segments = shards->segment_count();
-      auto merged = shards->merge(!options.quiet);
+      // A large merge takes minutes, and says what it is doing; a small one says nothing.
+      constexpr std::size_t kMergeTalksFrom = 100000;  // articles
+      auto merged = shards->merge(!options.quiet && summary.added + summary.updated + summary.unchanged >= kMergeTalksFrom);
       if (!merged) {
         // A segment damaged past its opening (a power cut, no fsync aside) would fail every
         // rerun's merge the same way: the aside build starts afresh instead.
