@@ -179,6 +179,15 @@ TEST_CASE("a firm's first or last word alone is the firm", "[people]") {
   CHECK(has(v, "Robert Stearns"));
 }
 
+TEST_CASE("a profession before a name is no part of it and announces it", "[people]") {
+  auto v = people_in("Striker Nicolas Anelka scored twice. Polish businessman Zygmunt Solorz bought the station, "
+                     "analyst George Salem said.");
+  CHECK(has(v, "Nicolas Anelka"));
+  CHECK(has(v, "Zygmunt Solorz"));
+  CHECK(has(v, "George Salem"));
+  CHECK_FALSE(mentions_word(v, "Striker"));
+}
+
 TEST_CASE("the author is not a person of the article", "[people]") {
   Article a;
   a.title = "Rutte calls for unity";
