@@ -281,8 +281,10 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
       best.push_back(*it);
       if (req.collapse && it.get_collapse_count() > 0) first_pass_collapse[*it] = {it.get_collapse_count(), it.get_collapse_key()};
     }
-    // The same settings again; the facets were counted by the first pass.
+    // The same settings again; the facets were counted by the first pass, and the window
+    // holds one article a cluster already, so nothing is left to collapse.
     enquire.clear_matchspies();
+    enquire.set_collapse_key(Xapian::BAD_VALUENO);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
                                     Xapian::Query((new DocidFilter(std::move(best), part_uuids))->release())));
     mset = enquire.get_mset(first, count);
