@@ -123,6 +123,17 @@ void mark_results_line(const std::vector<NameToken>& tk, std::vector<std::uint8_
   for (std::size_t k = 3; k < e; ++k) labels[k] = kInside;
 }
 
+// Words that start a sentence, capitalised, and never a name: "Without Charles, ...",
+// "When Smith said". (Not "Said": Edward Said; "Will": Will Smith; "An": An Wang.)
+bool opens_no_name(const NameToken& t) {
+  static constexpr std::string_view kWords[] = {
+      "a",      "the",    "and",       "but",    "or",     "if",      "as",     "at",     "by",
+      "for",    "from",     "in",     "of",        "on",     "to",     "with",    "without", "when",  "while",
+      "after",  "before",   "since",  "until",     "during", "despite", "although", "though", "like", "unlike",
+      "including", "according", "because", "whether", "where", "why", "how", "what", "who", "which"};
+  return std::find(std::begin(kWords), std::end(kWords), t.lower) != std::end(kWords);
+}
+
 // Given names that, standing alone, name something else: a bill before parliament, the
 // Oscars, Chelsea FC, the Carolinas, a Tory. Not in the lexicon's not-name list, which the
 // tagger reads as a feature and would then miss Bill Gates and Carolina Kluft.
@@ -333,7 +344,7 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
       break;
     }
   }
-  while (s < e && (!tk[s].cap || tk[s].role)) ++s;
+  while (s < e && (!tk[s].cap || tk[s].role || opens_no_name(tk[s]))) ++s;
   while (e > s && !tk[e - 1].cap) --e;
   if (s >= e || e - s > 5) return;
   // "Jan Kroslak" is a name, a lone "Jan" a month; "Friday Smith" is Smith; "Fox News" nobody

@@ -188,6 +188,20 @@ TEST_CASE("a profession before a name is no part of it and announces it", "[peop
   CHECK_FALSE(mentions_word(v, "Striker"));
 }
 
+TEST_CASE("a function word opening a sentence is no part of the name after it", "[people]") {
+  Article a;
+  a.title = "Soul";
+  a.paragraphs.push_back(Paragraph{"Ray Charles, the singer and pianist, died on Thursday."});
+  a.paragraphs.push_back(
+      Paragraph{"Without Charles, it is hard to picture the sound of soul music, of Aretha Franklin or Otis Redding."});
+  a.paragraphs.push_back(Paragraph{"Which Jones meant was unclear."});
+  auto v = displays(a);
+  CHECK(has(v, "Ray Charles"));
+  CHECK(has(v, "Aretha Franklin"));
+  CHECK_FALSE(mentions_word(v, "Without"));
+  CHECK_FALSE(mentions_word(v, "Which"));
+}
+
 TEST_CASE("the author is not a person of the article", "[people]") {
   Article a;
   a.title = "Rutte calls for unity";
