@@ -55,6 +55,16 @@ void fill(NameToken& t) {
   t.particle = t.lower.size() >= 2 && t.lower.size() <= 5 && NameLexicon::is_particle(t.lower);
   t.candidate = (t.cap || t.particle) && !(a[0] >= '0' && a[0] <= '9');
   t.role = lex.roles.count(bare_hash) > 0;
+  // "Lieutenant-Colonel", "Vice-President": roles joined by hyphens are a role
+  if (!t.role && bare.find('-') != std::string_view::npos) {
+    bool all_roles = true;
+    for (std::size_t from = 0; from <= bare.size() && all_roles;) {
+      const std::size_t to = std::min(bare.find('-', from), bare.size());
+      all_roles = to > from && lex.roles.count(name_hash(bare.substr(from, to - from))) > 0;
+      from = to + 1;
+    }
+    t.role = all_roles;
+  }
   if (t.candidate) {
     t.given = lex.given.count(bare_hash) > 0;
     t.not_name = lex.not_names.count(t.hash) > 0;

@@ -202,6 +202,15 @@ TEST_CASE("a function word opening a sentence is no part of the name after it", 
   CHECK_FALSE(mentions_word(v, "Which"));
 }
 
+TEST_CASE("church and military titles, hyphenated too, are no part of the name", "[people]") {
+  auto v = people_in("Army spokesman Lieutenant-Colonel Max Marriner said the patrol was safe. Ayatollah Ali "
+                     "Khamenei and Rabbi Marvin Hier spoke, and Cardinal Cormac Murphy-O'Connor prayed.");
+  CHECK(has(v, "Max Marriner"));
+  CHECK(has(v, "Ali Khamenei"));
+  CHECK(has(v, "Marvin Hier"));
+  CHECK(has(v, "Cormac Murphy-O'Connor"));
+}
+
 TEST_CASE("the author is not a person of the article", "[people]") {
   Article a;
   a.title = "Rutte calls for unity";
