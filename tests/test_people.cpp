@@ -102,7 +102,8 @@ TEST_CASE("news agencies, firms of brothers and people in the plural are not peo
 TEST_CASE("clubs, firms and awards are no people, and a given name alone may name none", "[people]") {
   const std::string text =
       "Chelsea beat Leicester 2-1 on Saturday. Microsoft and Google shares rose after Bill Gates spoke. "
-      "The Bill was passed by MPs. The film won an Oscar. Carolina Kluft won the heptathlon.";
+      "The Bill was passed by MPs. The film won an Oscar. Carolina Kluft won the heptathlon. The Lib Dems and "
+      "Lib Dem Norman Baker voted against it.";
   auto v = people_in(text);
   for (const char* word : {"Chelsea", "Leicester", "Microsoft", "Google", "Oscar"}) {
     INFO(word);
@@ -111,6 +112,8 @@ TEST_CASE("clubs, firms and awards are no people, and a given name alone may nam
   CHECK_FALSE(has(v, "Bill"));
   CHECK(has(v, "Bill Gates"));
   CHECK(has(v, "Carolina Kluft"));
+  CHECK(has(v, "Norman Baker"));
+  CHECK_FALSE(mentions_word(v, "Lib"));
 }
 
 TEST_CASE("the lines of a results table name their athletes", "[people]") {
