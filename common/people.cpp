@@ -222,7 +222,7 @@ bool is_compass(const NameToken& t) {
 // when most items of a comma-separated list of capitalised names are people the article
 // names, the others are people too.
 void complete_name_lists(const std::vector<Unit>& units, const std::vector<std::vector<bool>>& covered,
-                         std::vector<Mention>& mentions) {
+                         const NameDocContext& doc, std::vector<Mention>& mentions) {
   std::map<std::string, int, std::less<>> known_last;  // surnames of full names
   for (const Mention& m : mentions)
     if (m.words.size() >= 2) known_last.emplace(m.words.back(), 0);
@@ -266,7 +266,11 @@ void complete_name_lists(const std::vector<Unit>& units, const std::vector<std::
       if (!comma && !end) continue;
       // the item [start, i): one to three capitalised words
       bool name = i > start && i - start <= 3;
-      for (std::size_t t = start; t < i && name; ++t) name = tk[t].word && (tk[t].cap || tk[t].particle) && !tk[t].sentence_start;
+      // (a sentence's first word too, unless the article writes it in lower case: "Ireland:
+      // Given, Breen, ..." but not "However, ...")
+      for (std::size_t t = start; t < i && name; ++t)
+        name = tk[t].word && (tk[t].cap || tk[t].particle) &&
+               (!tk[t].sentence_start || (!opens_no_name(tk[t]) && !doc.lower_words.count(tk[t].hash)));
       if (name && tk[i - 1].cap) {
         items.push_back({start, i});
       } else {
@@ -457,7 +461,7 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
       mentions.push_back(std::move(m));
     }
   }
-  complete_name_lists(units, covered, mentions);
+  complete_name_lists(units, covered, doc, mentions);
   complete_lone_surnames(units, covered, mentions);
   std::map<std::string, int, std::less<>> companies;
   for (const Unit& u : units) company_keys(u.tokens, companies);
