@@ -134,6 +134,15 @@ bool opens_no_name(const NameToken& t) {
   return std::find(std::begin(kWords), std::end(kWords), t.lower) != std::end(kWords);
 }
 
+// A lower-case noun after a name that makes it a place or a thing: "Charles de Gaulle
+// airport", "the Carl Vinson carrier".
+bool names_a_place_after(const NameToken& t) {
+  static constexpr std::string_view kWords[] = {"airport", "stadium", "arena", "prison", "jail", "hospital",
+                                                "bridge", "street", "avenue", "square", "boulevard", "highway",
+                                                "carrier", "warship", "frigate", "airline", "airlines", "cement"};
+  return !t.cap && std::find(std::begin(kWords), std::end(kWords), t.lower) != std::end(kWords);
+}
+
 // Given names that, standing alone, name something else: a bill before parliament, the
 // Oscars, Chelsea FC, the Carolinas, a Tory. Not in the lexicon's not-name list, which the
 // tagger reads as a feature and would then miss Bill Gates and Carolina Kluft.
@@ -351,6 +360,8 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   while (s < e && (!tk[s].cap || tk[s].role || opens_no_name(tk[s]))) ++s;
   while (e > s && !tk[e - 1].cap) --e;
   if (s >= e || e - s > 5) return;
+  // a place named after someone: "Charles de Gaulle airport", "Ellis Park stadium"
+  if (e < tk.size() && names_a_place_after(tk[e])) return;
   // "Jan Kroslak" is a name, a lone "Jan" a month; "Friday Smith" is Smith; "Fox News" nobody
   if (e - s > 1 && tk[s].not_name && !tk[s].given) ++s;
   for (std::size_t i = s; i < e; ++i) {

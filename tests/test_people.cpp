@@ -214,6 +214,16 @@ TEST_CASE("church and military titles, hyphenated too, are no part of the name",
   CHECK(has(v, "Cormac Murphy-O'Connor"));
 }
 
+TEST_CASE("countries and places named after people are no people", "[people]") {
+  Article a;
+  a.title = "AIR NEWS";
+  a.paragraphs.push_back(Paragraph{"Air France said its flights from Charles de Gaulle airport would leave on time "
+                                   "on Friday, a spokesman said."});
+  a.paragraphs.push_back(Paragraph{"Azerbaijan and Armenia held talks in Geneva. Azerbaijan said the ceasefire was "
+                                   "holding, Francois Cabrera said."});
+  CHECK(displays(a) == std::vector<std::string>{"Francois Cabrera"});
+}
+
 TEST_CASE("the author is not a person of the article", "[people]") {
   Article a;
   a.title = "Rutte calls for unity";
