@@ -70,6 +70,43 @@ Error error_from_xapian(const Xapian::Error& e, const std::string& path) {
   return {"database " + path + ": " + type + ": " + e.get_msg(), "", 2};
 }
 
+namespace {
+
+// What Xapian writes into a glass database's folder before its version file: a creation that
+// a crash cut short leaves only these, and no "iamglass".
+bool is_unfinished_creation(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec) || fs::exists(dir / "iamglass", ec) || fs::exists(dir / "iamchert", ec)) return false;
+  bool any = false;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name != "flintlock" && !name.ends_with(".glass") && !name.ends_with(".tmp")) return false;
+    any = true;
+  }
+  return any;
+}
+
+// Creates a new, empty database aside and renames it into place, so that a crash while
+// Xapian writes its first files (kill -9 in the first milliseconds of a first run) leaves
+// either no database or a whole one, never a folder that neither opens nor can be created
+// again. The leftovers of such a crash, from before this, are cleared first.
+void create_in_one_step(const fs::path& p) {
+  std::error_code ec;
+  if (is_unfinished_creation(p))
+    for (const auto& entry : fs::directory_iterator(p, ec)) fs::remove(entry.path(), ec);
+  const fs::path aside = p.string() + ".new";
+  fs::remove_all(aside, ec);
+  {
+    Xapian::WritableDatabase created(aside.string(), Xapian::DB_CREATE);
+    created.commit();
+    created.close();
+  }
+  fs::rename(aside, p, ec);  // onto nothing or an empty folder; if another run won, open its database
+  fs::remove_all(aside, ec);
+}
+
+}  // namespace
+
 Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, const std::string& language,
                                                   bool replacing) {
   std::error_code ec;
@@ -81,6 +118,7 @@ Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, const
   if (fs::exists(p, ec) && fs::is_directory(p, ec) && access(path.c_str(), W_OK) != 0)
     return Error{"database " + path + " is not writable", "check its owner and permissions", 2};
   try {
+    if (!fs::exists(p, ec) || is_unfinished_creation(p)) create_in_one_step(p);
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
     const std::string schema = db.get_metadata(std::string(kMetaSchema));
     if (!replacing && (db.get_doccount() > 0 || !schema.empty())) {

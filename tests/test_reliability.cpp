@@ -159,6 +159,36 @@ TEST_CASE("reliability: kill -9 of a full build and of an update then rerun conv
   CHECK_FALSE(fs::exists(db + ".build"));
 }
 
+TEST_CASE("reliability: a kill in a first run's first milliseconds leaves no database or a whole one",
+          "[reliability][crash]") {
+  TempDir dir;
+  const std::string in = dir / "in", db = dir / "db";
+  write_articles(in, 0, 200);
+  const std::string cmd = newsindex("-q --db " + db + " " + in);
+  // Xapian creates a database's tables before its version file: a kill in between left a
+  // folder that neither opened nor could be created again ("Failed to open glass revision
+  // file"), and every rerun failed. 30 kills spread over the first 15 ms.
+  for (int k = 0; k < 30; ++k) {
+    fs::remove_all(db);
+    const pid_t pid = spawn("exec " + cmd + " >/dev/null 2>&1");
+    std::this_thread::sleep_for(std::chrono::microseconds(500 * k));
+    ::kill(pid, SIGKILL);
+    wait_status(pid);
+    if (fs::exists(db)) {
+      INFO("killed after " << k * 0.5 << " ms");
+      CHECK_NOTHROW(doccount(db));
+    }
+  }
+  // What such a kill left before: Xapian's first files and no version file.
+  fs::remove_all(db);
+  fs::create_directories(db);
+  for (const char* name : {"flintlock", "postlist.glass", "termlist.glass", "v.tmp"}) write_file(db + "/" + name, "");
+  const Run rerun = run(cmd);
+  INFO(rerun.err);
+  CHECK(rerun.status == 0);
+  CHECK(doccount(db) == 200u);
+}
+
 TEST_CASE("reliability: an aside build damaged past its opening is built afresh by the same rerun",
           "[reliability][crash]") {
   TempDir dir;
