@@ -2,7 +2,9 @@
 #include "common/people.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
+#include <string_view>
 
 #include "common/aliases.hpp"
 #include "common/people_lexicon.hpp"
@@ -51,6 +53,21 @@ std::string normalise_space(std::string_view s) {
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+// The mention of the text of tokens [s, e) of a unit.
+Mention make_mention(const Unit& u, std::size_t s, std::size_t e, int order) {
+  Mention m;
+  m.display = normalise_space(u.text.substr(u.tokens[s].begin, u.tokens[e - 1].end - u.tokens[s].begin));
+  m.key = person_key(m.display);
+  m.words = split_words(m.key);
+  m.order = order;
+  return m;
+}
+
+// Whether a lower-case word is one of a few.
+bool is_one_of(std::string_view lower, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), lower) != words.end();
 }
 
 bool is_quote(const NameToken& t) { return t.ascii == "\"" || t.ascii == "'"; }
@@ -126,30 +143,26 @@ void mark_results_line(const std::vector<NameToken>& tk, std::vector<std::uint8_
 // Words that start a sentence, capitalised, and never a name: "Without Charles, ...",
 // "When Smith said". (Not "Said": Edward Said; "Will": Will Smith; "An": An Wang.)
 bool opens_no_name(const NameToken& t) {
-  static constexpr std::string_view kWords[] = {
-      "a",      "the",    "and",       "but",    "or",     "if",      "as",     "at",     "by",
-      "for",    "from",     "in",     "of",        "on",     "to",     "with",    "without", "when",  "while",
-      "after",  "before",   "since",  "until",     "during", "despite", "although", "though", "like", "unlike",
-      "including", "according", "because", "whether", "where", "why", "how", "what", "who", "which"};
-  return std::find(std::begin(kWords), std::end(kWords), t.lower) != std::end(kWords);
+  return is_one_of(t.lower, {"a",      "the",       "and",       "but",     "or",      "if",     "as",     "at",
+                             "by",     "for",       "from",      "in",      "of",      "on",     "to",     "with",
+                             "without", "when",     "while",     "after",   "before",  "since",  "until",  "during",
+                             "despite", "although", "though",    "like",    "unlike",  "including", "according",
+                             "because", "whether",  "where",     "why",     "how",     "what",   "who",    "which"});
 }
 
 // A lower-case noun after a name that makes it a place or a thing: "Charles de Gaulle
 // airport", "the Carl Vinson carrier".
 bool names_a_place_after(const NameToken& t) {
-  static constexpr std::string_view kWords[] = {"airport", "stadium", "arena", "prison", "jail", "hospital",
-                                                "bridge", "street", "avenue", "square", "boulevard", "highway",
-                                                "carrier", "warship", "frigate", "airline", "airlines", "cement"};
-  return !t.cap && std::find(std::begin(kWords), std::end(kWords), t.lower) != std::end(kWords);
+  return !t.cap && is_one_of(t.lower, {"airport", "stadium", "arena", "prison", "jail", "hospital", "bridge",
+                                       "street", "avenue", "square", "boulevard", "highway", "carrier", "warship",
+                                       "frigate", "airline", "airlines", "cement"});
 }
 
 // Given names that, standing alone, name something else: a bill before parliament, the
 // Oscars, Chelsea FC, the Carolinas, a Tory. Not in the lexicon's not-name list, which the
 // tagger reads as a feature and would then miss Bill Gates and Carolina Kluft.
 bool names_no_one_alone(const NameToken& t) {
-  for (std::string_view w : {"bill", "oscar", "oscars", "chelsea", "carolina", "tory"})
-    if (t.lower == w) return true;
-  return false;
+  return is_one_of(t.lower, {"bill", "oscar", "oscars", "chelsea", "carolina", "tory"});
 }
 
 // A regnal number: "Charles III", "Benedict XVI", "Henry VIII" (a lone "I" only where no
@@ -165,14 +178,13 @@ bool is_regnal_number(const std::vector<NameToken>& tk, std::size_t i) {
 // after a monarch's or a pope's title, whatever the tagger made of the name: "King Charles
 // III", "Pope Leo XIV". (Any capitalised word before a numeral made "Mark IV", "Level V".)
 void mark_regnal_numbers(const std::vector<NameToken>& tk, std::vector<std::uint8_t>& labels) {
-  static constexpr std::string_view kMonarchs[] = {"king", "queen", "pope", "emperor", "empress", "tsar",
-                                                   "czar", "prince", "princess", "sultan", "shah", "kaiser"};
   for (std::size_t i = 1; i < tk.size(); ++i) {
     if (labels[i] != kOut || !is_regnal_number(tk, i)) continue;
     const NameToken& name = tk[i - 1];
     if (!name.word || !name.cap || name.all_caps || name.role || name.not_name || !name.candidate) continue;
     if (labels[i - 1] == kOut) {
-      const bool monarch = i >= 2 && std::find(std::begin(kMonarchs), std::end(kMonarchs), tk[i - 2].lower) != std::end(kMonarchs);
+      const bool monarch = i >= 2 && is_one_of(tk[i - 2].lower, {"king", "queen", "pope", "emperor", "empress", "tsar",
+                                                                  "czar", "prince", "princess", "sultan", "shah", "kaiser"});
       if (!monarch) continue;
       labels[i - 1] = kBegin;
     }
@@ -216,16 +228,13 @@ void mark_initials(const std::vector<NameToken>& tk, std::vector<std::uint8_t>& 
 bool is_given_name_before(const NameToken& t) {
   if (!t.word || !t.cap || t.all_caps || t.initial || t.role || !t.candidate || t.particle || t.not_name) return false;
   // the given-name list holds words that more often head a place or a firm
-  for (std::string_view head : {"north", "south", "east", "west", "new", "port", "park", "court", "bank", "san", "santa",
-                                "st", "saint", "fort", "mount", "lake", "cape", "costa", "dean", "morgan", "georgia", "may"})
-    if (t.lower == head) return false;
-  return t.given;
+  return t.given && !is_one_of(t.lower, {"north", "south", "east", "west", "new", "port", "park", "court", "bank",
+                                         "san", "santa", "st", "saint", "fort", "mount", "lake", "cape", "costa",
+                                         "dean", "morgan", "georgia", "may"});
 }
 
 // "Leeds North West", "Surrey South West": constituencies, not people.
-bool is_compass(const NameToken& t) {
-  return t.lower == "north" || t.lower == "south" || t.lower == "east" || t.lower == "west";
-}
+bool is_compass(const NameToken& t) { return is_one_of(t.lower, {"north", "south", "east", "west"}); }
 
 // A list of names, as sports copy gives a team ("Given, Breen, Staunton, Irwin, McAteer"):
 // when most items of a comma-separated list of capitalised names are people the article
@@ -237,6 +246,7 @@ void complete_name_lists(const std::vector<Unit>& units, const std::vector<std::
     if (m.words.size() >= 2) known_last.emplace(m.words.back(), 0);
   struct Item {
     std::size_t s, e;
+    bool known;  // covered by a name, or ending in the surname of a full name
   };
   for (std::size_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = units[ui];
@@ -244,26 +254,15 @@ void complete_name_lists(const std::vector<Unit>& units, const std::vector<std::
     const auto& tk = u.tokens;
     std::vector<Item> items;
     auto flush = [&] {
-      if (items.size() >= 4) {
-        std::size_t known = 0;
+      const auto known = static_cast<std::size_t>(std::count_if(items.begin(), items.end(), [](const Item& it) { return it.known; }));
+      if (items.size() >= 4 && known * 2 >= items.size() && known >= 2) {
         for (const Item& it : items) {
-          bool k = known_last.count(person_key(tk[it.e - 1].ascii)) > 0;
-          for (std::size_t t = it.s; t < it.e && !k; ++t) k = covered[ui][t];
-          known += k;
-        }
-        if (known * 2 >= items.size() && known >= 2) {
-          for (const Item& it : items) {
-            bool skip = false;
-            for (std::size_t t = it.s; t < it.e; ++t)
-              skip = skip || covered[ui][t] || tk[t].not_name || tk[t].role || tk[t].all_caps || is_compass(tk[t]);
-            if (skip || known_last.count(person_key(tk[it.e - 1].ascii))) continue;
-            Mention m;
-            m.display = normalise_space(u.text.substr(tk[it.s].begin, tk[it.e - 1].end - tk[it.s].begin));
-            m.key = person_key(m.display);
-            m.words = split_words(m.key);
-            m.order = int(ui) * 100000 + int(it.s);
-            if (!m.words.empty()) mentions.push_back(std::move(m));
-          }
+          bool skip = it.known;
+          for (std::size_t t = it.s; t < it.e; ++t)
+            skip = skip || tk[t].not_name || tk[t].role || tk[t].all_caps || is_compass(tk[t]);
+          if (skip) continue;
+          Mention m = make_mention(u, it.s, it.e, int(ui) * 100000 + int(it.s));
+          if (!m.words.empty()) mentions.push_back(std::move(m));
         }
       }
       items.clear();
@@ -281,7 +280,9 @@ void complete_name_lists(const std::vector<Unit>& units, const std::vector<std::
         name = tk[t].word && (tk[t].cap || tk[t].particle) &&
                (!tk[t].sentence_start || (!opens_no_name(tk[t]) && !doc.lower_words.count(tk[t].hash)));
       if (name && tk[i - 1].cap) {
-        items.push_back({start, i});
+        bool known = known_last.count(person_key(tk[i - 1].ascii)) > 0;
+        for (std::size_t t = start; t < i && !known; ++t) known = covered[ui][t];
+        items.push_back({start, i, known});
       } else {
         flush();
       }
@@ -321,11 +322,7 @@ void complete_lone_surnames(const std::vector<Unit>& units, const std::vector<st
           !looks_like_demonym(tk[i - 2].lower))
         continue;
       if (i + 1 < tk.size() && tk[i + 1].cap && tk[i + 1].word) continue;
-      Mention m;
-      m.display = normalise_space(u.text.substr(before.begin, tk[i].end - before.begin));
-      m.key = person_key(m.display);
-      m.words = split_words(m.key);
-      m.order = int(ui) * 100000 + int(i - 1);
+      Mention m = make_mention(u, i - 1, i + 1, int(ui) * 100000 + int(i - 1));
       if (m.words.size() != 2) continue;
       done.emplace(key, 0);
       mentions.push_back(std::move(m));
@@ -372,11 +369,7 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   if (e - s == 1 && (tk[s].initial || names_no_one_alone(tk[s]))) return;
   // a quoted title or nickname on its own: «Big Brother», "Servant of the People"
   if (s > 0 && e < tk.size() && is_quote(tk[s - 1]) && is_quote(tk[e])) return;
-  Mention m;
-  m.display = normalise_space(u.text.substr(tk[s].begin, tk[e - 1].end - tk[s].begin));
-  m.key = person_key(m.display);
-  m.words = split_words(m.key);
-  m.order = order;
+  Mention m = make_mention(u, s, e, order);
   if (m.words.empty()) return;
   out.push_back(std::move(m));
 }
