@@ -1,11 +1,10 @@
 #include "searcher/query_builder.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "common/parse_date.hpp"
 #include "common/people.hpp"
-#include "common/people_lexicon.hpp"
+#include "common/people_tokens.hpp"
 #include "common/schema.hpp"
 #include "common/utf8.hpp"
 #include "searcher/date_terms.hpp"
@@ -21,18 +20,16 @@ constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 class PersonFieldProcessor : public Xapian::FieldProcessor {
   // "President Reagan", "Prime Minister Mark Rutte": the index holds names without their
   // titles (the extractor strips them), so the query does too, keeping at least one word.
+  // A title is what the extractor's tokens call a role.
   static std::string without_titles(const std::string& value) {
-    std::size_t at = 0;
-    for (;;) {
-      const std::size_t start = value.find_first_not_of(' ', at);
-      if (start == std::string::npos) return value;
-      const std::size_t end = std::min(value.find(' ', start), value.size());
-      if (end >= value.size() || value.find_first_not_of(' ', end) == std::string::npos) return value.substr(start);
-      std::string word = value.substr(start, end - start);
-      std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
-      if (!NameLexicon::get().is_role(word)) return value.substr(start);
-      at = end;
+    std::size_t start = value.find_first_not_of(' ');
+    while (start != std::string::npos) {
+      const std::size_t end = value.find(' ', start);
+      const std::size_t next = value.find_first_not_of(' ', end);
+      if (next == std::string::npos || !make_name_token(value.substr(start, end - start)).role) return value.substr(start);
+      start = next;
     }
+    return value;
   }
 
  public:
