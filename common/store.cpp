@@ -89,11 +89,10 @@ bool is_unfinished_creation(const fs::path& dir) {
 // Creates a new, empty database aside and renames it into place, so that a crash while
 // Xapian writes its first files (kill -9 in the first milliseconds of a first run) leaves
 // either no database or a whole one, never a folder that neither opens nor can be created
-// again. The leftovers of such a crash, from before this, are cleared first.
+// again. p is absent, or the leftovers of such a crash from before this (cleared first).
 void create_in_one_step(const fs::path& p) {
   std::error_code ec;
-  if (is_unfinished_creation(p))
-    for (const auto& entry : fs::directory_iterator(p, ec)) fs::remove(entry.path(), ec);
+  for (const auto& entry : fs::directory_iterator(p, ec)) fs::remove(entry.path(), ec);
   const fs::path aside = p.string() + ".new";
   fs::remove_all(aside, ec);
   {

@@ -412,12 +412,16 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
   // From the aside build's opening until its merge: an error here that says its files are
   // damaged discards it, and the run starts once more (a crash must not need two reruns).
   bool in_aside_build = false;
-  auto retry_afresh = [&](const std::string& why) -> std::optional<RunSummary> {
-    if (!may_retry || !in_aside_build) return std::nullopt;
+  // Without commit: the database stays at its last commit.
+  auto close_quietly = [&] {
     try {
       db.close();
     } catch (const Xapian::Error&) {
     }
+  };
+  auto retry_afresh = [&](const std::string& why) -> std::optional<RunSummary> {
+    if (!may_retry || !in_aside_build) return std::nullopt;
+    close_quietly();
     std::error_code ec;
     std::filesystem::remove_all(options.database + ".build", ec);
     std::fprintf(stderr, "newsindex: warning: the aside build %s.build was damaged (%s): building it afresh\n",
@@ -629,30 +633,18 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
       if (auto again = retry_afresh(e.get_description())) return *again;
     const Error err = error_from_xapian(e, options.database);
     summary.error = err.message + (err.hint.empty() ? "" : "\nhint: " + err.hint);
-    try {
-      db.close();  // without commit: the database stays at its last commit
-    } catch (const Xapian::Error&) {
-    }
+    close_quietly();
   } catch (const AsideBuildDamaged& e) {
-    if (auto again = retry_afresh(std::string(e.what()).substr(0, std::string(e.what()).find('\n'))))
-      return *again;
-    summary.error = e.what();
-    try {
-      db.close();
-    } catch (const Xapian::Error&) {
-    }
+    const std::string what = e.what();
+    if (auto again = retry_afresh(what.substr(0, what.find('\n')))) return *again;
+    summary.error = what;
+    close_quietly();
   } catch (const std::exception& e) {
     summary.error = e.what();
-    try {
-      db.close();
-    } catch (const Xapian::Error&) {
-    }
+    close_quietly();
   } catch (...) {
     summary.error = "internal error: an exception of unknown type";
-    try {
-      db.close();
-    } catch (const Xapian::Error&) {
-    }
+    close_quietly();
   }
   return finish();
 }
