@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 
 #include "common/parse_text.hpp"
@@ -28,6 +29,14 @@ std::vector<std::string> people_in(const std::string& body, const std::string& t
   a.title = title;
   a.paragraphs.push_back(Paragraph{body});
   a.tags = std::move(tags);
+  return displays(a);
+}
+
+// The people of an article of several paragraphs (a wire story's lines).
+std::vector<std::string> people_in_lines(const std::string& title, std::initializer_list<std::string> lines) {
+  Article a;
+  a.title = title;
+  for (const auto& line : lines) a.paragraphs.push_back(Paragraph{line});
   return displays(a);
 }
 
@@ -117,13 +126,10 @@ TEST_CASE("clubs, firms and awards are no people, and a given name alone may nam
 }
 
 TEST_CASE("the lines of a results table name their athletes", "[people]") {
-  Article a;
-  a.title = "Athletics - Grand Prix results";
-  for (const char* line : {"Women's 1,500 metres", "1. Yekaterina Podkopayeva (Russia) 4:09.25",
-                           "2. Venuste Niyongabo (Burundi) 3:51.01", "3. Maarten den Bakker (Netherlands) TVM 1:33",
-                           "Standings: 1. Real Madrid 5 4 1 0 12 3 13"})
-    a.paragraphs.push_back(Paragraph{line});
-  auto v = displays(a);
+  auto v = people_in_lines("Athletics - Grand Prix results",
+                           {"Women's 1,500 metres", "1. Yekaterina Podkopayeva (Russia) 4:09.25",
+                            "2. Venuste Niyongabo (Burundi) 3:51.01", "3. Maarten den Bakker (Netherlands) TVM 1:33",
+                            "Standings: 1. Real Madrid 5 4 1 0 12 3 13"});
   CHECK(has(v, "Yekaterina Podkopayeva"));
   CHECK(has(v, "Venuste Niyongabo"));
   CHECK(has(v, "Maarten den Bakker"));
@@ -132,12 +138,11 @@ TEST_CASE("the lines of a results table name their athletes", "[people]") {
 }
 
 TEST_CASE("a team sheet names its players where most of them are named in full", "[people]") {
-  Article a;
-  a.title = "Soccer - Ireland team";
-  a.paragraphs.push_back(Paragraph{"Mick McCarthy named Gary Breen, Ian Harte, Keith O'Neill and Niall Quinn in the side."});
-  a.paragraphs.push_back(Paragraph{"Ireland: Given, Breen, Staunton, Irwin, McAteer, Harte, McLoughlin, Houghton, Quinn, O'Neill."});
-  a.paragraphs.push_back(Paragraph{"They will play in Dublin, Galway, Limerick, Sligo, Belfast and Derry."});
-  auto v = displays(a);
+  auto v = people_in_lines(
+      "Soccer - Ireland team",
+      {"Mick McCarthy named Gary Breen, Ian Harte, Keith O'Neill and Niall Quinn in the side.",
+       "Ireland: Given, Breen, Staunton, Irwin, McAteer, Harte, McLoughlin, Houghton, Quinn, O'Neill.",
+       "They will play in Dublin, Galway, Limerick, Sligo, Belfast and Derry."});
   for (const char* name : {"Given", "Staunton", "McAteer", "McLoughlin", "Houghton", "Gary Breen", "Niall Quinn"}) {
     INFO(name);
     CHECK(has(v, name));
@@ -166,15 +171,13 @@ TEST_CASE("an initial before a country or a demonym is an abbreviation, not a na
 }
 
 TEST_CASE("a firm's first or last word alone is the firm", "[people]") {
-  Article a;
-  a.title = "FIRM NEWS";
-  a.paragraphs.push_back(Paragraph{"CHICAGO, March 3 - Shearson Lehman Brothers, a unit of American Express Co, said "
-                                   "Robert Stearns will join the firm as a director of its bond department."});
-  a.paragraphs.push_back(Paragraph{"Shearson said Stearns had worked for Drexel Burnham Lambert Inc for ten years."});
-  a.paragraphs.push_back(Paragraph{"Kidder Peabody and Co said its chairman would retire. Kidder said the board would "
-                                   "meet in April. Goldman Sachs and Co raised its rating, and Goldman said the shares "
-                                   "could reach 40 dlrs."});
-  auto v = displays(a);
+  auto v = people_in_lines("FIRM NEWS",
+                           {"CHICAGO, March 3 - Shearson Lehman Brothers, a unit of American Express Co, said "
+                            "Robert Stearns will join the firm as a director of its bond department.",
+                            "Shearson said Stearns had worked for Drexel Burnham Lambert Inc for ten years.",
+                            "Kidder Peabody and Co said its chairman would retire. Kidder said the board would "
+                            "meet in April. Goldman Sachs and Co raised its rating, and Goldman said the shares "
+                            "could reach 40 dlrs."});
   for (const char* firm : {"Shearson", "Kidder", "Goldman", "Drexel"}) {
     INFO(firm);
     CHECK_FALSE(mentions_word(v, firm));
@@ -192,13 +195,10 @@ TEST_CASE("a profession before a name is no part of it and announces it", "[peop
 }
 
 TEST_CASE("a function word opening a sentence is no part of the name after it", "[people]") {
-  Article a;
-  a.title = "Soul";
-  a.paragraphs.push_back(Paragraph{"Ray Charles, the singer and pianist, died on Thursday."});
-  a.paragraphs.push_back(
-      Paragraph{"Without Charles, it is hard to picture the sound of soul music, of Aretha Franklin or Otis Redding."});
-  a.paragraphs.push_back(Paragraph{"Which Jones meant was unclear."});
-  auto v = displays(a);
+  auto v = people_in_lines(
+      "Soul", {"Ray Charles, the singer and pianist, died on Thursday.",
+               "Without Charles, it is hard to picture the sound of soul music, of Aretha Franklin or Otis Redding.",
+               "Which Jones meant was unclear."});
   CHECK(has(v, "Ray Charles"));
   CHECK(has(v, "Aretha Franklin"));
   CHECK_FALSE(mentions_word(v, "Without"));
@@ -215,13 +215,11 @@ TEST_CASE("church and military titles, hyphenated too, are no part of the name",
 }
 
 TEST_CASE("countries and places named after people are no people", "[people]") {
-  Article a;
-  a.title = "AIR NEWS";
-  a.paragraphs.push_back(Paragraph{"Air France said its flights from Charles de Gaulle airport would leave on time "
-                                   "on Friday, a spokesman said."});
-  a.paragraphs.push_back(Paragraph{"Azerbaijan and Armenia held talks in Geneva. Azerbaijan said the ceasefire was "
-                                   "holding, Francois Cabrera said."});
-  CHECK(displays(a) == std::vector<std::string>{"Francois Cabrera"});
+  CHECK(people_in_lines("AIR NEWS", {"Air France said its flights from Charles de Gaulle airport would leave on "
+                                     "time on Friday, a spokesman said.",
+                                     "Azerbaijan and Armenia held talks in Geneva. Azerbaijan said the ceasefire "
+                                     "was holding, Francois Cabrera said."}) ==
+        std::vector<std::string>{"Francois Cabrera"});
 }
 
 TEST_CASE("the author is not a person of the article", "[people]") {
