@@ -312,26 +312,7 @@ bool is_damage(const Xapian::Error& e) {
   return what.find("No space") == std::string::npos && what.find("Disk quota") == std::string::npos;
 }
 
-RunSummary run_index_attempt(const IndexOptions& options, bool may_retry);
-
-}  // namespace
-
-RunSummary run_index(const IndexOptions& options) {
-  {
-    std::error_code ec;
-    const auto parent = std::filesystem::absolute(options.database, ec).parent_path();
-    g_database = options.database;
-    g_database_dir = parent.empty() ? "." : parent.string();
-    g_previous_terminate = std::set_terminate(terminate_on_full_disk);
-  }
-  struct RestoreTerminate {
-    ~RestoreTerminate() { std::set_terminate(g_previous_terminate); }
-  } restore_terminate;
-  return run_index_attempt(options, true);
-}
-
-namespace {
-
+// One run; may_retry: a damaged aside build may be discarded and the run started once more.
 RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
   RunSummary summary;
   summary.started = utc_now();
@@ -650,5 +631,19 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
 }
 
 }  // namespace
+
+RunSummary run_index(const IndexOptions& options) {
+  {
+    std::error_code ec;
+    const auto parent = std::filesystem::absolute(options.database, ec).parent_path();
+    g_database = options.database;
+    g_database_dir = parent.empty() ? "." : parent.string();
+    g_previous_terminate = std::set_terminate(terminate_on_full_disk);
+  }
+  struct RestoreTerminate {
+    ~RestoreTerminate() { std::set_terminate(g_previous_terminate); }
+  } restore_terminate;
+  return run_index_attempt(options, true);
+}
 
 }  // namespace newsearch
