@@ -148,6 +148,7 @@ int main(int argc, char** argv) {
   const bool json_out = vm.count("json") > 0;
   TextStyle style;
   style.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  style.width = terminal_width();
   if (color != "auto" && color != "always" && color != "never") {
     std::fprintf(stderr, "newsearch: error: --color must be auto, always or never\n");
     return 2;

@@ -1,7 +1,11 @@
 #include "searcher/print_text.hpp"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 namespace newsearch {
 
@@ -70,6 +74,60 @@ std::string snippet_for_terminal(const std::string& html, bool color) {
   return out;
 }
 
+std::string indent_and_wrap(const std::string& text, std::size_t indent, std::size_t width) {
+  const std::string pad(indent, ' ');
+  // Narrower than this and wrapping would do more harm than good.
+  const std::size_t room = width > indent + 20 ? width - indent : 0;
+  std::string out;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line(text.data() + begin, end - begin);
+    // Columns: one per UTF-8 lead byte outside escape sequences; a break goes at a space.
+    std::size_t line_start = 0, columns = 0, last_space = std::string::npos, columns_at_space = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const auto c = static_cast<unsigned char>(line[i]);
+      if (c == 0x1b) {
+        while (i < line.size() && line[i] != 'm') ++i;
+        continue;
+      }
+      if ((c & 0xC0) == 0x80) continue;
+      if (c == ' ') {
+        last_space = i;
+        columns_at_space = columns;
+      }
+      if (++columns > room && room > 0 && last_space != std::string::npos) {
+        out += pad;
+        out.append(line.substr(line_start, last_space - line_start));
+        out += '\n';
+        line_start = last_space + 1;
+        columns -= columns_at_space + 1;
+        last_space = std::string::npos;
+      }
+    }
+    if (line_start < line.size() || line.empty()) {
+      out += pad;
+      out.append(line.substr(line_start));
+      out += '\n';
+    }
+    if (end == text.size()) break;
+    begin = end + 1;
+  }
+  return out;
+}
+
+std::size_t terminal_width() {
+  winsize size{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  if (const char* columns = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    const long n = std::strtol(columns, &end, 10);
+    if (end != columns && *end == '\0' && n > 0 && n < 10000) return static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
 std::string format_results(const json& r, const TextStyle& style) {
   const bool c = style.color;
   std::string out;
@@ -93,7 +151,7 @@ std::string format_results(const json& r, const TextStyle& style) {
     out += "     " + paint(meta, kDim, c) + "\n";
     if (!hit["people"].empty()) out += "     " + paint("people: " + join(hit["people"], style.people_shown), kBlue, c) + "\n";
     const std::string snip = snippet_for_terminal(hit.value("snippet", std::string()), c);
-    if (!snip.empty()) out += "     " + snip + "\n";
+    if (!snip.empty()) out += indent_and_wrap(snip, 5, style.width);
     if (hit.value("similar", 0u) > 0)
       out += "     " + paint("+" + std::to_string(hit.value("similar", 0u)) + " similar (--no-collapse shows them)", kDim, c) + "\n";
   }

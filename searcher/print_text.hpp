@@ -9,6 +9,8 @@ namespace newsearch {
 struct TextStyle {
   bool color = false;
   std::size_t people_shown = 4;
+  /// Wrap snippets at this many columns (0: only the article's own line breaks).
+  std::size_t width = 0;
 };
 
 /// Header line, hits, then "did you mean" / unmatched words when nothing was found.
@@ -20,5 +22,12 @@ std::string format_article(const nlohmann::json& article, const TextStyle& style
 
 /// Snippet HTML (escaped text with <mark>) to terminal text, highlighting in bold colour.
 std::string snippet_for_terminal(const std::string& html, bool color);
+
+/// Each line of `text` indented by `indent` spaces and, with width > 0, wrapped at spaces
+/// so that no line is wider than `width` columns (escape codes take no column).
+std::string indent_and_wrap(const std::string& text, std::size_t indent, std::size_t width);
+
+/// The terminal's width when stdout is one (else COLUMNS, else 0: no wrapping).
+std::size_t terminal_width();
 
 }  // namespace newsearch
