@@ -125,6 +125,26 @@ void company_keys(const std::vector<NameToken>& tk, std::map<std::string, int, s
   }
 }
 
+// The firms and places of people_not_people.txt that an article names in full ("Merrill
+// Lynch", "Nova Scotia"): their first and last words alone are the firm or the place too.
+void not_people_words(const std::vector<NameToken>& tk, const NameLexicon& lex,
+                      std::map<std::string, int, std::less<>>& out) {
+  constexpr std::size_t kLongest = 4;  // words in the longest listed name
+  for (std::size_t s = 0; s + 1 < tk.size(); ++s) {
+    if (!tk[s].cap || !tk[s].word || !lex.not_people_first.count(tk[s].hash)) continue;
+    std::string name = tk[s].ascii;
+    for (std::size_t e = s + 1; e < tk.size() && e - s < kLongest; ++e) {
+      if (!tk[e].word && tk[e].ascii != "&" && tk[e].ascii != "-") break;
+      (name += ' ') += tk[e].ascii;
+      if (!tk[e].cap || !tk[e].word) continue;
+      const std::string key = person_key(name);
+      if (!lex.is_not_person(key)) continue;
+      out.emplace(person_key(tk[s].ascii), 0);
+      out.emplace(person_key(tk[e].ascii), 0);
+    }
+  }
+}
+
 // A results line of sports copy: "2. Venuste Niyongabo (Burundi) 3:51.01". The rank before
 // and the country in brackets after make the words between a name, whatever the tagger made
 // of them (it misses many unfamiliar names there).
@@ -370,7 +390,9 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   // a quoted title or nickname on its own: «Big Brother», "Servant of the People"
   if (s > 0 && e < tk.size() && is_quote(tk[s - 1]) && is_quote(tk[e])) return;
   Mention m = make_mention(u, s, e, order);
-  if (m.words.empty()) return;
+  // a place or a firm that reads as a name: "El Paso", "Dean Witter" (and so no surname
+  // for the one-sense rule to find elsewhere)
+  if (m.words.empty() || lex.is_not_person(m.key)) return;
   out.push_back(std::move(m));
 }
 
@@ -468,9 +490,11 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
   complete_name_lists(units, covered, doc, mentions);
   complete_lone_surnames(units, covered, mentions);
   std::map<std::string, int, std::less<>> companies;
-  for (const Unit& u : units) company_keys(u.tokens, companies);
-  if (!companies.empty())
-    std::erase_if(mentions, [&](const Mention& m) { return companies.count(m.key) > 0; });
+  for (const Unit& u : units) {
+    company_keys(u.tokens, companies);
+    not_people_words(u.tokens, im.lex, companies);
+  }
+  std::erase_if(mentions, [&](const Mention& m) { return companies.count(m.key) > 0 || im.lex.is_not_person(m.key); });
   std::stable_sort(mentions.begin(), mentions.end(),
                    [](const Mention& a, const Mention& b) { return a.order < b.order; });
 

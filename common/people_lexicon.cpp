@@ -4,11 +4,14 @@
 #include <array>
 
 #include "common/embedded_data.hpp"
+#include "common/people.hpp"
 
 namespace newsearch {
 namespace {
 
-void load_list(std::string_view name, HashSet64& into) {
+// Each line of an embedded list, as is (`by_key`: folded with person_key), into a hash set,
+// and with `first_words` each line's first word as is.
+void load_list(std::string_view name, HashSet64& into, bool by_key = false, HashSet64* first_words = nullptr) {
   auto text = embedded_file(name);
   if (!text) return;
   std::size_t pos = 0;
@@ -19,7 +22,9 @@ void load_list(std::string_view name, HashSet64& into) {
     pos = nl + 1;
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    into.insert(name_hash(line));
+    const std::string entry = by_key ? person_key(line) : std::string(line);
+    into.insert(name_hash(entry));
+    if (first_words) first_words->insert(name_hash(line.substr(0, line.find(' '))));
   }
 }
 
@@ -31,6 +36,7 @@ const NameLexicon& NameLexicon::get() {
     load_list("given_names.txt", l.given);
     load_list("people_roles.txt", l.roles);
     load_list("people_not_names.txt", l.not_names);
+    load_list("people_not_people.txt", l.not_people, true, &l.not_people_first);
     return l;
   }();
   return lex;

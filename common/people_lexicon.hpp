@@ -1,6 +1,6 @@
 #pragma once
 // The word lists the people extractor reads (data/given_names.txt, people_roles.txt,
-// people_not_names.txt), loaded once from the embedded data.
+// people_not_names.txt, people_not_people.txt), loaded once from the embedded data.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -62,6 +62,8 @@ struct NameLexicon {
   HashSet64 given;      ///< given names
   HashSet64 roles;      ///< titles and role words before a name
   HashSet64 not_names;  ///< organisation, place, date cue words
+  HashSet64 not_people; ///< name_hash(person_key) of whole names that are no person: "El Paso", "Merrill Lynch"
+  HashSet64 not_people_first;  ///< name_hash of their first words in lower case: a cheap first test
 
   /// Loaded on first use; thread-safe.
   static const NameLexicon& get();
@@ -71,6 +73,7 @@ struct NameLexicon {
   bool is_given(std::string_view lower) const { return given.count(name_hash(strip_dot(lower))) > 0; }
   bool is_role(std::string_view lower) const { return roles.count(name_hash(strip_dot(lower))) > 0; }
   bool is_not_name(std::string_view lower) const { return not_names.count(name_hash(lower)) > 0; }
+  bool is_not_person(std::string_view key) const { return not_people.count(name_hash(key)) > 0; }
 
   static std::string_view strip_dot(std::string_view w) {
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);

@@ -185,6 +185,31 @@ TEST_CASE("a firm's first or last word alone is the firm", "[people]") {
   CHECK(has(v, "Robert Stearns"));
 }
 
+TEST_CASE("firms named after their founders are firms, named in full or by one word", "[people]") {
+  auto v = people_in_lines("Brokers cut ratings",
+                           {"Analysts at Merrill Lynch and Dean Witter lowered their estimates on Monday, said Karen "
+                            "Holloway, who follows the sector for Smith Barney.",
+                            "Merrill said it expected weaker sales. Wells Fargo and Morgan Stanley made no comment."});
+  CHECK(v == std::vector<std::string>{"Karen Holloway"});
+}
+
+TEST_CASE("a firm's trade word makes its name no person's", "[people]") {
+  auto v = people_in("Champlin Petroleum raised its posted prices, Montgomery Securities said, and Hanson "
+                     "Industries bought Kidde. Tom Bell, an analyst, agreed.");
+  CHECK(v == std::vector<std::string>{"Tom Bell"});
+}
+
+TEST_CASE("places with the name of a person are places, and people with the name of a place people", "[people]") {
+  auto v = people_in_lines("Storm moves east",
+                           {"The storm closed roads from Denver to El Paso, and Louisiana declared an emergency.",
+                            "In Washington, John Denver's songs played on the radio, and Denzel Washington sent "
+                            "his support to Nova Scotia, where Nova Hughes lives."});
+  CHECK(has(v, "John Denver"));
+  CHECK(has(v, "Denzel Washington"));
+  CHECK(has(v, "Nova Hughes"));
+  CHECK(v.size() == 3);
+}
+
 TEST_CASE("a profession before a name is no part of it and announces it", "[people]") {
   auto v = people_in("Striker Nicolas Anelka scored twice. Polish businessman Zygmunt Solorz bought the station, "
                      "analyst George Salem said.");
