@@ -25,6 +25,20 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
+// Xapian's lexer takes an operator word glued to a joiner for the operator: "ADJ-2" is ADJ
+// then "-2", "AND." is AND. A user who glued them meant a word: lower-cased, it is read as one
+// ("adj-2"). (Read as operators, these made Xapian's grammar fail and leak a Term.)
+void unglue_operator_word(std::string& t) {
+  if (is_operator(t)) return;
+  std::size_t p = 0;
+  while (p < t.size() && (t[p] == '(' || t[p] == '+' || t[p] == '-')) ++p;
+  std::size_t e = p;
+  while (e < t.size() && t[e] >= 'A' && t[e] <= 'Z') ++e;
+  if (e == t.size() || std::isalnum(static_cast<unsigned char>(t[e])) || static_cast<unsigned char>(t[e]) >= 0x80) return;
+  if (!is_operator(t.substr(p, e - p))) return;
+  for (std::size_t i = p; i < e; ++i) t[i] = static_cast<char>(t[i] - 'A' + 'a');
+}
+
 // Typographic quotes become ASCII ones; control characters become spaces.
 std::string normalise_characters(const std::string& in) {
   std::string out;
@@ -129,6 +143,18 @@ bool is_plain_word(const std::string& t) {
   for (char c : t)
     if (c == '(' || c == ')' || c == ':' || c == '"' || c == '*' || c == '=') return false;
   return t.front() != '+' && t.front() != '-';
+}
+
+// "u.s." -> "us", "e.u" -> "eu": letters each followed by a dot (the last dot optional) are an
+// acronym; anything else is returned as it is.
+std::string acronym_letters(const std::string& s) {
+  if (s.size() < 3) return s;
+  std::string letters;
+  for (std::size_t i = 0; i < s.size(); i += 2) {
+    if (!std::isalpha(static_cast<unsigned char>(s[i])) || (i + 1 < s.size() && s[i + 1] != '.')) return s;
+    letters += s[i];
+  }
+  return letters;
 }
 
 std::string quote_if_needed(const std::string& s) {
@@ -262,6 +288,8 @@ bool reads_the_same_to_xapian(const std::string& query) {
   auto word = [&](std::string_view w) {
     if (w.ends_with('*')) w.remove_suffix(1);
     for (int k = 0; k < 3 && (w.ends_with('+') || w.ends_with('#')); ++k) w.remove_suffix(1);  // C++, C#
+    // The dot of "U.S." or of a word that ends a sentence: Xapian's lexer reads past it.
+    if (w.size() >= 2 && w.ends_with('.') && w[w.size() - 2] != '.') w.remove_suffix(1);
     if (w.empty()) return false;
     bool need_word = true;
     for (std::size_t i = 0; i < w.size();) {
@@ -403,6 +431,7 @@ FrontendResult rewrite_query(const std::string& input, const std::vector<std::st
       out.push_back(t);
       continue;
     }
+    if (!tok.quoted) unglue_operator_word(t);
     if (!is_plain_word(t) || tok.quoted) r.simple = false;
     if (is_plain_word(t) && !tok.quoted) r.plain_words.push_back(t);
     out.push_back(t);
@@ -455,8 +484,11 @@ FrontendResult rewrite_query(const std::string& input, const std::vector<std::st
 
   hated_runs_to_not(out, r.notices);
 
-  // Synonyms: runs of plain words equal to an entry become (entry OR other OR ...).
-  if (synonyms && synonyms->size()) {
+  // Synonyms: runs of plain words equal to an entry become (entry OR other OR ...). Not in a
+  // query Xapian reads without operators, where each OR would be a word.
+  std::string unexpanded;
+  for (const auto& t : out) unexpanded += (unexpanded.empty() ? "" : " ") + t;
+  if (synonyms && synonyms->size() && reads_the_same_to_xapian(unexpanded)) {
     std::vector<std::string> expanded;
     for (std::size_t i = 0; i < out.size();) {
       bool replaced = false;
@@ -469,10 +501,18 @@ FrontendResult rewrite_query(const std::string& input, const std::vector<std::st
         }
         if (!plain) continue;
         if (const auto* group = synonyms->group_of(phrase)) {
-          std::string alt = "(" + quote_if_needed(phrase);
-          for (const auto& e : *group)
-            if (e != lower_ascii(phrase)) alt += " OR " + quote_if_needed(e);
-          expanded.push_back(alt + ")");
+          std::string alt = "(" + quote_if_needed(acronym_letters(phrase));
+          std::vector<std::string> seen{acronym_letters(lower_ascii(phrase))};
+          for (const auto& e : *group) {
+            // "u.s." is written "us", as Xapian indexes "U.S." (it would read a phrase "u s").
+            std::string entry = acronym_letters(e);
+            if (std::find(seen.begin(), seen.end(), entry) != seen.end()) continue;
+            alt += " OR " + quote_if_needed(entry);
+            seen.push_back(std::move(entry));
+          }
+          alt += ")";
+          if (!reads_the_same_to_xapian(alt)) continue;  // an entry Xapian would read otherwise
+          expanded.push_back(alt);
           i += n;
           replaced = true;
         }
