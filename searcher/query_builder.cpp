@@ -16,6 +16,14 @@ namespace {
 
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 
+// What the person: fields of the query being parsed on this thread asked for: the name as
+// typed (without titles), and the weighted query on the name's words (see build()).
+struct PersonsAsked {
+  std::vector<std::string> names;
+  std::vector<Xapian::Query> words;
+};
+thread_local PersonsAsked t_persons;
+
 // person:NAME -> the canonical person, or every word of the folded name among people's words.
 class PersonFieldProcessor : public Xapian::FieldProcessor {
   // "President Reagan", "Prime Minister Mark Rutte": the index holds names without their
@@ -35,7 +43,8 @@ class PersonFieldProcessor : public Xapian::FieldProcessor {
  public:
   Xapian::Query operator()(const std::string& value) override {
     const Field f = *find_field("person");
-    const std::string key = person_key(without_titles(value));
+    const std::string name = without_titles(value);
+    const std::string key = person_key(name);
     if (key.empty()) return Xapian::Query::MatchNothing;
     std::vector<Xapian::Query> words;
     std::size_t start = 0;
@@ -47,6 +56,8 @@ class PersonFieldProcessor : public Xapian::FieldProcessor {
     }
     Xapian::Query exact(std::string(f.exact_prefix) + key);
     Xapian::Query all_words(Xapian::Query::OP_AND, words.begin(), words.end());
+    t_persons.names.push_back(name);
+    t_persons.words.push_back(all_words);
     return Xapian::Query(Xapian::Query::OP_OR, exact, all_words);
   }
 };
@@ -190,6 +201,7 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
   if (!trim(fe.query).empty()) {
     try {
       t_date_error.clear();
+      t_persons = {};
       main = parser_.parse_query(fe.query, flags);
       if (!t_date_error.empty()) return Error{t_date_error, "", 2};
     } catch (const Xapian::QueryParserError& e) {
@@ -198,6 +210,7 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
       if (msg.starts_with("bad date") || msg.starts_with("empty date")) return Error{msg, "", 2};
       // A query Xapian's grammar rejects ("war AND", "*"): read it as plain words.
       try {
+        t_persons = {};
         main = parser_.parse_query(fe.query, flags & ~(Xapian::QueryParser::FLAG_BOOLEAN |
                                                        Xapian::QueryParser::FLAG_WILDCARD |
                                                        Xapian::QueryParser::FLAG_LOVEHATE));
@@ -229,6 +242,25 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
     filters.push_back(Xapian::Query(Xapian::Query::OP_FILTER, phrase, exact_terms(p)));
   }
   for (auto& f : filters) main = main.empty() ? f : Xapian::Query(Xapian::Query::OP_AND, main, f);
+
+  // person: is a filter, and ranks too: the name's words in the people field are weighted by
+  // how often the article names the person, so the articles about them come first (a filter
+  // alone would list its matches in the order they were indexed). And the snippet shows the
+  // name where the body gives it.
+  if (!t_persons.words.empty() && !main.empty()) {
+    main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
+                         Xapian::Query(Xapian::Query::OP_OR, t_persons.words.begin(), t_persons.words.end()));
+    std::vector<Xapian::Query> name_words;
+    for (const std::string& name : t_persons.names) {
+      Xapian::TermGenerator words;
+      Xapian::Document tmp;
+      words.set_document(tmp);
+      words.index_text_without_positions(name);
+      for (auto t = tmp.termlist_begin(); t != tmp.termlist_end(); ++t)
+        name_words.emplace_back(analyzer_.stemmed_term(*t));
+    }
+    out.highlight = Xapian::Query(Xapian::Query::OP_OR, name_words.begin(), name_words.end());
+  }
 
   // Words standing together as a phrase rank higher (applied last: a filter adds no weight).
   Xapian::Query boost;

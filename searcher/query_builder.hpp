@@ -22,6 +22,8 @@ struct BuiltQuery {
   /// When the words get a phrase boost: the query without it and the boost (query is
   /// `unboosted AND_MAYBE boost`), so a search can apply the boost to its best matches only.
   Xapian::Query unboosted, boost;
+  /// Body terms a snippet should show besides the query's own: the words of a person: name.
+  Xapian::Query highlight;
   FrontendResult frontend;
   std::string corrected;  ///< QueryParser's spelling-corrected query string ("" if none)
 };

@@ -322,12 +322,15 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     scores = std::move(s2);
   }
 
-  const std::vector<std::string> probes = snippet_probes(built.query);
-  // Phrases: the snippet takes its terms and their weights from an MSet of the loose query.
+  const Xapian::Query shown =
+      built.highlight.empty() ? built.query : Xapian::Query(Xapian::Query::OP_OR, built.query, built.highlight);
+  const std::vector<std::string> probes = snippet_probes(shown);
+  // Phrases and person: names: the snippet takes its terms and their weights from an MSet of
+  // the loose query (its words ORed).
   std::optional<Xapian::MSet> highlight_mset;
-  if (!order.empty() && has_positional_subquery(built.query)) {
+  if (!order.empty() && (has_positional_subquery(built.query) || !built.highlight.empty())) {
     Xapian::Enquire loose(db);
-    loose.set_query(highlight_query(built.query));
+    loose.set_query(highlight_query(shown));
     loose.set_weighting_scheme(Xapian::BM25Weight());
     highlight_mset = loose.get_mset(0, 0);
   }

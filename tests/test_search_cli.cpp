@@ -126,6 +126,10 @@ TEST_CASE("fields", "[search]") {
   CHECK(search(quote("author:\"Sofia Marin\""))["total"] == 2);
   CHECK(search(quote("person:rutte"))["total"] == 2);
   CHECK(search(quote("person:\"Mark Rutte\""))["total"] == 2);
+  // ranked by how often the article names the person, the name marked in the snippet
+  auto rutte = search(quote("person:rutte"));
+  CHECK(titles(rutte) == std::vector<std::string>{"NATO ministers meet", "Ceasefire talks resume in Geneva"});
+  CHECK(rutte["results"][0]["snippet"].get<std::string>().find("<mark>Rutte</mark> said unity") != std::string::npos);
   CHECK(search(quote("ministers person:\"Mark Rutte\""))["total"] == 1);
   // a title in the query is dropped, as the index holds names without theirs
   CHECK(search(quote("person:\"Prime Minister Mark Rutte\""))["total"] == 2);
