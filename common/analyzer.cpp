@@ -145,6 +145,17 @@ void Analyzer::configure(Xapian::TermGenerator& stemmed, Xapian::TermGenerator& 
 void Analyzer::configure(Xapian::QueryParser& parser) const {
   parser.set_stemmer(stem_);
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+  // English function words need not match (as with Lucene's English analyzer): "what is the
+  // capital of France" asks for capital and France. Xapian keeps them inside phrases, after
+  // '+', and where the query is made of nothing else ("the who").
+  if (language_ == "english") {
+    static constexpr const char* kStopwords[] = {
+        "a",    "an",    "and",  "are",  "as",    "at",    "be",   "but",   "by",  "for", "from", "if",
+        "in",   "into",  "is",   "it",   "its",   "of",    "on",   "or",    "such", "that", "the", "their",
+        "then", "there", "these", "they", "this", "to",    "was",  "were",  "will", "with", "what", "which",
+        "who",  "whom",  "how",  "when", "where", "why"};
+    parser.set_stopper((new Xapian::SimpleStopper(std::begin(kStopwords), std::end(kStopwords)))->release());
+  }
 }
 
 std::string Analyzer::stemmed_term(std::string_view word, std::string_view prefix) const {

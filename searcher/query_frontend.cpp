@@ -425,6 +425,11 @@ FrontendResult rewrite_query(const std::string& input, const std::vector<std::st
             return all;
           }() + ")");
           t[colon] = ' ';
+          // the value is a word too, even one that reads as an operator ("foo:OR")
+          std::string value = t.substr(colon + 1);
+          if (is_operator(value)) value = lower_ascii(value);
+          unglue_operator_word(value);
+          t = t.substr(0, colon + 1) + value;
         }
       }
       r.simple = false;

@@ -103,7 +103,7 @@ TEST_CASE("boolean operators NOT +/- NEAR wildcards", "[search]") {
     CHECK(j["parsed"].get<std::string>().find("AND_NOT Zceasefir") != std::string::npos);
     CHECK(j["notices"].empty());
   }
-  // a lower-case "or" is a word, so this needs both words and "or"
+  // a lower-case "or" is a word (a function word, so it need not match): both words are needed
   CHECK(search(quote("ceasefire or chip"), 1)["total"] == 0);
 }
 
@@ -117,6 +117,13 @@ TEST_CASE("acronyms with dots and their synonyms", "[search]") {
   }
   CHECK(search(quote("U.S. -grain"), 1)["total"] == 0);
   CHECK(search(quote("(U.S. OR ports) AND shipments"))["total"] == 1);
+}
+
+TEST_CASE("function words need not match, except in phrases and alone", "[search]") {
+  auto j = search(quote("what is the ceasefire"));
+  CHECK(titles(j) == std::vector<std::string>{"Ceasefire talks resume in Geneva"});
+  CHECK(search(quote("\"the ceasefire\""), 1)["total"] == 0);  // a phrase keeps them
+  CHECK(search(quote("the"))["total"] > 0);                      // and a query of nothing else
 }
 
 TEST_CASE("fields", "[search]") {
@@ -224,6 +231,8 @@ TEST_CASE("repairs are made and said - errors point at the problem", "[search]")
   CHECK(paren["total"] == 2);
   auto unknown = search(quote("colour:red ceasefire"), 1);
   CHECK(unknown["notices"][0].get<std::string>().find("unknown field 'colour:'") != std::string::npos);
+  // its value is a word, even one that reads as an operator: not (valencia AND colour) OR ceasefire
+  CHECK(search(quote("valencia colour:OR ceasefire"), 1)["total"] == 0);
   CHECK(search(quote("ceasefire AND"))["total"] == 1);  // Xapian rejects it; read as words
 }
 
