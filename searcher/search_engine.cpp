@@ -19,6 +19,7 @@
 #include "searcher/docid_filter.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/snippet_passage.hpp"
+#include "searcher/spelling_suggestion.hpp"
 #include "searcher/synonyms.hpp"
 
 namespace newsearch {
@@ -461,6 +462,7 @@ Result<json> SearchEngine::search(const SearchRequest& req) {
         QueryOptions spell = qo;
         spell.spelling = true;
         auto respelt = (impl_->speller ? impl_->speller : impl_->builder)->build(req.query, spell);
+        if (respelt) respelt->corrected = keep_found_words(req.query, respelt->corrected, built->frontend.plain_words, unmatched);
         if (respelt && !respelt->corrected.empty() && respelt->corrected != req.query) {
           auto alt = impl_->builder->build(respelt->corrected, qo);
           if (alt) {
