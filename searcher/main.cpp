@@ -26,7 +26,8 @@ namespace {
 constexpr const char* kSyntax =
     "Query syntax:\n"
     "  subsoil deal            every word must match (--any: at least one); title and phrase\n"
-    "                          matches rank higher; words are stemmed (deal finds deals)\n"
+    "                          matches rank higher; words are stemmed (deal finds deals);\n"
+    "                          English function words (the, of, what) need not match\n"
     "  \"interest rates\"        phrase, inflected forms too (finds \"interest rate\")\n"
     "  =rates  =\"rate cuts\"    exact form: no stemming for that word or phrase\n"
     "  war OR peace, war AND peace, war NOT peace, -word, +word, ( )\n"
