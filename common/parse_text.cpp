@@ -87,7 +87,14 @@ std::vector<std::string> split_authors(std::string_view byline_text) {
     for (std::size_t p; (p = normalised.find(conj)) != std::string::npos;)
       normalised.replace(p, conj.size(), ",");
   }
-  return split_list(normalised);
+  std::vector<std::string> authors = split_list(normalised);
+  // A byline's "By": "By Anna Berg", "BY ANNA BERG and Li Wei".
+  for (std::string& name : authors) {
+    if (name.size() > 3 && (name[0] == 'B' || name[0] == 'b') && (name[1] == 'y' || name[1] == 'Y') && name[2] == ' ')
+      name = std::string(trim(std::string_view(name).substr(3)));
+  }
+  std::erase_if(authors, [](const std::string& name) { return name.empty(); });
+  return authors;
 }
 
 std::string detect_language(std::string_view text, const std::string& latin_default) {

@@ -62,6 +62,11 @@ TEST_CASE("several authors", "[parse]") {
         std::vector<std::string>{"Anna Berg", "Piet de Vries"});
   CHECK(parse("T\n-\n- Anna Berg, Piet de Vries, Li Wei\n-\n01 March 2025 10:00\n" + kBody).authors ==
         std::vector<std::string>{"Anna Berg", "Piet de Vries", "Li Wei"});
+  // a byline's "By" is no part of the name
+  CHECK(parse("T\n-\n- By Anna Berg and by Li Wei\n-\n01 March 2025 10:00\n" + kBody).authors ==
+        std::vector<std::string>{"Anna Berg", "Li Wei"});
+  CHECK(parse("T\n-\n- BY ANNA BERG\n-\n01 March 2025 10:00\n" + kBody).authors == std::vector<std::string>{"ANNA BERG"});
+  CHECK(parse("T\n-\n- Byron Scott\n-\n01 March 2025 10:00\n" + kBody).authors == std::vector<std::string>{"Byron Scott"});
 }
 
 TEST_CASE("missing or empty date", "[parse]") {
