@@ -27,6 +27,7 @@ struct Mention {
   std::vector<std::string> words;  // person_key of display, split
   std::string key;
   int order = 0;
+  bool tag = false;  // from a "Recent news about" tag
 };
 
 std::vector<std::string> split_words(const std::string& key) {
@@ -176,6 +177,11 @@ bool names_a_place_after(const NameToken& t) {
   return !t.cap && is_one_of(t.lower, {"airport", "stadium", "arena", "prison", "jail", "hospital", "bridge",
                                        "street", "avenue", "square", "boulevard", "highway", "carrier", "warship",
                                        "frigate", "airline", "airlines", "cement"});
+}
+
+// The word before a storm's name.
+bool names_a_storm(const NameToken& t) {
+  return is_one_of(t.lower, {"storm", "hurricane", "typhoon", "cyclone"});
 }
 
 // Given names that, standing alone, name something else: a bill before parliament, the
@@ -379,6 +385,9 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   if (s >= e || e - s > 5) return;
   // a place named after someone: "Charles de Gaulle airport", "Ellis Park stadium"
   if (e < tk.size() && names_a_place_after(tk[e])) return;
+  // a storm given a name: "Storm Boris", "Hurricane Katrina"
+  if (s > 0 && names_a_storm(tk[s - 1])) return;
+  if (e - s > 1 && names_a_storm(tk[s])) return;
   // "Jan Kroslak" is a name, a lone "Jan" a month; "Friday Smith" is Smith; "Fox News" nobody
   if (e - s > 1 && tk[s].not_name && !tk[s].given) ++s;
   for (std::size_t i = s; i < e; ++i) {
@@ -393,6 +402,7 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   // a place or a firm that reads as a name: "El Paso", "Dean Witter" (and so no surname
   // for the one-sense rule to find elsewhere)
   if (m.words.empty() || lex.is_not_person(m.key)) return;
+  m.tag = u.tag;
   out.push_back(std::move(m));
 }
 
@@ -464,6 +474,15 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
     for (std::size_t i = 0; i < u.tokens.size(); ++i) covered[ui][i] = labels[i] != kOut;
     im.spans(u, labels, int(ui) * 100000, mentions);
   }
+
+  // A one-word tag ("Climate", "Zelenskyi") is a person only when the body names them: alone,
+  // the tagger has no context to tell a surname from a topic.
+  std::erase_if(mentions, [&](const Mention& t) {
+    if (!t.tag || t.words.size() != 1) return false;
+    return std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+      return !m.tag && std::find(m.words.begin(), m.words.end(), t.words[0]) != m.words.end();
+    });
+  });
 
   // One sense per article: a surname found once is a mention wherever it stands alone.
   std::map<std::string, int, std::less<>> surnames;

@@ -43,11 +43,12 @@ const NameLexicon& NameLexicon::get() {
 }
 
 bool NameLexicon::is_particle(std::string_view w) {
-  static constexpr std::array<std::string_view, 24> kParticles = {
+  static constexpr std::array<std::string_view, 25> kParticles = {
       "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
-      "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "zu", "dal", "degli", "dei"};
+      "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "zu", "dal", "degli", "dei",
+      "fon"};  // фон, as "фон дер Ляєн" is transliterated
   if (w.empty() || !(w[0] == 'v' || w[0] == 'd' || w[0] == 'l' || w[0] == 'b' || w[0] == 'i' ||
-                     w[0] == 'a' || w[0] == 'e' || w[0] == 't' || w[0] == 'z'))
+                     w[0] == 'a' || w[0] == 'e' || w[0] == 't' || w[0] == 'z' || w[0] == 'f'))
     return false;
   for (auto p : kParticles)
     if (p == w) return true;

@@ -304,6 +304,21 @@ TEST_CASE("a tag joins the person the body names", "[people][coreference]") {
   CHECK(v == std::vector<std::string>{"Volodymyr Zelenskyy"});
 }
 
+TEST_CASE("a one-word tag is a person only when the body names them", "[people]") {
+  CHECK(people_in("Delegates agreed on a finance goal for poorer countries, said Simon Stiell.", "Talks end",
+                  {"Climate", "Stiell"}) == std::vector<std::string>{"Simon Stiell"});
+}
+
+TEST_CASE("storms, parties and a title's country are no part of a name", "[people]") {
+  auto v = people_in_lines("Floods", {"Storm Boris flooded towns in Poland, and Hurricane Milton reached Florida.",
+                                      "Donald Tusk's Civic Coalition came first, ahead of Law and Justice."});
+  CHECK(v == std::vector<std::string>{"Donald Tusk"});
+  // Ukrainian: "Germany's chancellor Friedrich Merz", "Ursula von der Leyen"
+  CHECK(people_in("Прибули канцлер Німеччини Фрідріх Мерц і прем'єр-міністерка Італії Джорджа Мелоні, а також "
+                  "президентка Єврокомісії Урсула фон дер Ляєн.") ==
+        std::vector<std::string>{"Фрідріх Мерц", "Джорджа Мелоні", "Урсула фон дер Ляєн"});
+}
+
 TEST_CASE("the key of every extracted person is person_key of its display", "[people][key]") {
   PeopleExtractor ex;
   Article a;
