@@ -18,6 +18,7 @@
 #include "searcher/facets.hpp"
 #include "searcher/docid_filter.hpp"
 #include "searcher/query_builder.hpp"
+#include "searcher/match_bound.hpp"
 #include "searcher/snippet_passage.hpp"
 #include "searcher/spelling_suggestion.hpp"
 #include "searcher/synonyms.hpp"
@@ -56,6 +57,9 @@ constexpr std::size_t kSnippetWindow = 6000;
 constexpr const char* kEllipsis = "\xE2\x80\xA6";
 // How many of the best matches by the words the phrase boost re-ranks.
 constexpr Xapian::doccount kBoostWindow = 100;
+// Up to how many possible matches of the words the boost is applied in one pass (measured:
+// one pass 10% cheaper at 400-1,600 possible matches, 25-50% dearer at 9,000-30,000).
+constexpr Xapian::doccount kOnePassMatches = 2000;
 
 // Minutes since 1970 of a "YYYYMMDDHHMM" value (0 if absent or malformed).
 double minutes_of(const std::string& v) {
@@ -269,8 +273,10 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   // the boost re-ranks their best kBoostWindow (as Elasticsearch's rescore window does):
   // where every match fits in the window, the ranking is exactly the boosted query's. Not
   // for remote shards (xapian-tcpsrv knows no DocidFilter) nor for date orders.
+  // Where the words can match only a few thousand articles, one pass of the boosted query is
+  // cheaper than two (it reads no more positions than the window would) and ranks exactly.
   const bool rescore = !built.boost.empty() && boost_window_ok && req.sort != SortOrder::kNewest &&
-                       req.sort != SortOrder::kOldest;
+                       req.sort != SortOrder::kOldest && match_upper_bound(built.unboosted, db) > kOnePassMatches;
   Xapian::MSet totals, mset;  // totals: the match's counts; mset: the ranked page
   std::unordered_map<Xapian::docid, std::pair<Xapian::doccount, std::string>> first_pass_collapse;
   if (rescore) {
