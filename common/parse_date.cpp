@@ -1,5 +1,6 @@
 #include "common/parse_date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -55,6 +56,14 @@ bool is_weekday(std::string_view w) {
   for (auto d : kWeekdays)
     if (d.substr(0, w.size()) == w) return true;
   return false;
+}
+
+// What news sites write around a date: "Published 21:09 BST, 1 March 2025", "Updated on
+// March 1, 2025". Zones are dropped, as the date is kept as written.
+bool is_date_lead_or_zone(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"published", "updated", "posted", "last", "first", "on", "bst", "cet",
+                                                "cest", "eet", "eest", "est", "edt", "cst", "cdt", "pst", "pdt", "msk"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 std::optional<std::vector<Token>> tokenize(std::string_view s) {
@@ -156,6 +165,15 @@ int days_in_month(int year, int month) {
 std::optional<ArticleDate> parse_date(std::string_view text) {
   text = trim(text);
   if (text.empty() || text.size() > 80) return std::nullopt;
+  // "Updated: March 1, 2025", "Posted: 2025-03-01": the lead and its colon
+  for (std::string_view lead : {"published:", "updated:", "posted:", "last updated:", "first published:"}) {
+    if (text.size() > lead.size() && std::equal(lead.begin(), lead.end(), text.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      text = trim(text.substr(lead.size()));
+      break;
+    }
+  }
   auto tokens = tokenize(text);
   if (!tokens) return std::nullopt;
 
@@ -183,7 +201,7 @@ std::optional<ArticleDate> parse_date(std::string_view text) {
     }
     if (t.kind == Token::kWord) {
       if (t.text == "t" || t.text == "z" || t.text == "utc" || t.text == "gmt" ||
-          t.text == "at" || t.text == "of" || is_weekday(t.text))
+          t.text == "at" || t.text == "of" || is_weekday(t.text) || is_date_lead_or_zone(t.text))
         continue;
       if (t.text == "am" || t.text == "pm") {
         if (!have_time || d.hour > 12 || d.hour == 0) return std::nullopt;

@@ -24,6 +24,11 @@ TEST_CASE("date forms parse to the minute as written", "[date]") {
       {"00:00, 01 January, 1996", "1996-01-01T00:00", true},
       {"01:30, 19 серпня, 2025", "2025-08-19T01:30", true},
       {"5 марта 2025 10:00", "2025-03-05T10:00", true},
+      // what news sites put around a date: the lead word and the zone are dropped
+      {"Published 21:09 GMT, 1 March 2025", "2025-03-01T21:09", true},
+      {"Updated: March 1, 2025", "2025-03-01T00:00", false},
+      {"Last updated 01.03.2025 21:09 CET", "2025-03-01T21:09", true},
+      {"Posted on 2025-03-01 at 9:05 pm EST", "2025-03-01T21:05", true},
   };
   for (const auto& c : cases) {
     INFO(c.text);
@@ -36,7 +41,8 @@ TEST_CASE("date forms parse to the minute as written", "[date]") {
 
 TEST_CASE("not dates", "[date]") {
   for (const char* bad : {"", "hello", "2025", "March 2025", "32 March 2025", "29 February 2025", "2025-13-01",
-                          "25:00, 01 March, 2025", "The meeting on 1 March 2025 was long.", "1 2 3", "Київ 2025"}) {
+                          "25:00, 01 March, 2025", "The meeting on 1 March 2025 was long.", "1 2 3", "Київ 2025",
+                          "Updated news on the war", "Published:"}) {
     INFO(bad);
     CHECK_FALSE(parse_date(bad));
   }
