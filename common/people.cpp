@@ -168,7 +168,14 @@ bool opens_no_name(const NameToken& t) {
                              "by",     "for",       "from",      "in",      "of",      "on",     "to",     "with",
                              "without", "when",     "while",     "after",   "before",  "since",  "until",  "during",
                              "despite", "although", "though",    "like",    "unlike",  "including", "according",
-                             "because", "whether",  "where",     "why",     "how",     "what",   "who",    "which"});
+                             "because", "whether",  "where",     "why",     "how",     "what",   "who",    "which",
+                             // adverbs and pronouns the tagger took for a surname ("Initially, ...")
+                             "also", "already", "another", "perhaps", "together", "thus", "however", "meanwhile",
+                             "instead", "initially", "specifically", "similarly", "simultaneously", "separately",
+                             "additionally", "finally", "currently", "recently", "previously", "eventually",
+                             "apparently", "unfortunately", "fortunately", "ideally", "domestically", "tonight",
+                             "today", "yesterday", "tomorrow", "she", "he", "we", "they", "hi", "i'm", "we've",
+                             "you've", "critics", "colleagues", "reports", "hindsight"});
 }
 
 // A lower-case noun after a name that makes it a place or a thing: "Charles de Gaulle

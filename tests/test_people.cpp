@@ -223,11 +223,13 @@ TEST_CASE("a function word opening a sentence is no part of the name after it", 
   auto v = people_in_lines(
       "Soul", {"Ray Charles, the singer and pianist, died on Thursday.",
                "Without Charles, it is hard to picture the sound of soul music, of Aretha Franklin or Otis Redding.",
-               "Which Jones meant was unclear."});
+               "Which Jones meant was unclear.", "Initially, the label said nothing. Tonight, fans gather."});
   CHECK(has(v, "Ray Charles"));
   CHECK(has(v, "Aretha Franklin"));
   CHECK_FALSE(mentions_word(v, "Without"));
   CHECK_FALSE(mentions_word(v, "Which"));
+  CHECK_FALSE(mentions_word(v, "Initially"));
+  CHECK_FALSE(mentions_word(v, "Tonight"));
 }
 
 TEST_CASE("church and military titles, hyphenated too, are no part of the name", "[people]") {
