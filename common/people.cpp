@@ -191,6 +191,13 @@ bool names_a_storm(const NameToken& t) {
   return is_one_of(t.lower, {"storm", "hurricane", "typhoon", "cyclone"});
 }
 
+// The names an article gives to storms ("Storm Lorenzo", "Hurricane Humberto"): the name
+// alone is the storm too ("Lorenzo weakened overnight").
+void storm_names(const std::vector<NameToken>& tk, std::map<std::string, int, std::less<>>& out) {
+  for (std::size_t i = 0; i + 1 < tk.size(); ++i)
+    if (names_a_storm(tk[i]) && tk[i + 1].cap && tk[i + 1].word) out.emplace(person_key(tk[i + 1].ascii), 0);
+}
+
 // Given names that, standing alone, name something else: a bill before parliament, the
 // Oscars, Chelsea FC, the Carolinas, a Tory. Not in the lexicon's not-name list, which the
 // tagger reads as a feature and would then miss Bill Gates and Carolina Kluft.
@@ -259,7 +266,9 @@ void mark_initials(const std::vector<NameToken>& tk, std::vector<std::uint8_t>& 
 // lower case was tried too: on CoNLL-2003 dev it completed no more names, on Reuters-21578
 // it made people of firms: "Usines Renault", "Credit Suisse".)
 bool is_given_name_before(const NameToken& t) {
-  if (!t.word || !t.cap || t.all_caps || t.initial || t.role || !t.candidate || t.particle || t.not_name) return false;
+  if (!t.word || !t.cap || t.all_caps || t.initial || t.role || !t.candidate || t.particle || t.not_name ||
+      names_a_storm(t))
+    return false;
   // the given-name list holds words that more often head a place or a firm
   return t.given && !is_one_of(t.lower, {"north", "south", "east", "west", "new", "port", "park", "court", "bank",
                                          "san", "santa", "st", "saint", "fort", "mount", "lake", "cape", "costa",
@@ -519,6 +528,7 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
   for (const Unit& u : units) {
     company_keys(u.tokens, companies);
     not_people_words(u.tokens, im.lex, companies);
+    storm_names(u.tokens, companies);
   }
   std::erase_if(mentions, [&](const Mention& m) { return companies.count(m.key) > 0 || im.lex.is_not_person(m.key); });
   std::stable_sort(mentions.begin(), mentions.end(),

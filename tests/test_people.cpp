@@ -313,6 +313,8 @@ TEST_CASE("a one-word tag is a person only when the body names them", "[people]"
 
 TEST_CASE("storms, parties and a title's country are no part of a name", "[people]") {
   auto v = people_in_lines("Floods", {"Storm Boris flooded towns in Poland, and Hurricane Milton reached Florida.",
+                                      "Forecasters said Boris would weaken by Thursday, and in Florida Milton destroyed "
+                                      "homes, as Tropical Storm Lorenzo formed.",
                                       "Donald Tusk's Civic Coalition came first, ahead of Law and Justice."});
   CHECK(v == std::vector<std::string>{"Donald Tusk"});
   // Ukrainian: "Germany's chancellor Friedrich Merz", "Ursula von der Leyen"
