@@ -473,7 +473,10 @@ Result<json> SearchEngine::search(const SearchRequest& req) {
         QueryOptions spell = qo;
         spell.spelling = true;
         auto respelt = (impl_->speller ? impl_->speller : impl_->builder)->build(req.query, spell);
-        if (respelt) respelt->corrected = keep_found_words(req.query, respelt->corrected, built->frontend.plain_words, unmatched);
+        if (respelt) {
+          respelt->corrected = keep_found_words(req.query, respelt->corrected, built->frontend.plain_words, unmatched);
+          respelt->corrected = correct_person_fields(respelt->corrected.empty() ? req.query : respelt->corrected, impl_->db);
+        }
         if (respelt && !respelt->corrected.empty() && respelt->corrected != req.query) {
           auto alt = impl_->builder->build(respelt->corrected, qo);
           if (alt) {

@@ -223,6 +223,11 @@ TEST_CASE("nothing found: exit 1 unmatched words and a spelling suggestion that 
   CHECK(search(quote("zzqqxx"), 1)["suggestion"].is_null());
 }
 
+TEST_CASE("a misspelt person gets the closest name as a suggestion", "[search]") {
+  auto j = search(quote("person:rotte"), 1);
+  CHECK(j["suggestion"] == "person:rutte");
+}
+
 TEST_CASE("repairs are made and said - errors point at the problem", "[search]") {
   auto stray = search(quote("\"interest rates"));
   CHECK(stray["total"].get<int>() >= 1);
