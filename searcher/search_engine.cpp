@@ -482,7 +482,7 @@ Result<json> SearchEngine::search(const SearchRequest& req) {
           if (alt) {
             Xapian::Enquire e(impl_->db);
             e.set_query(alt->query);
-            if (e.get_mset(0, 1).size() > 0) out["suggestion"] = respelt->corrected;
+            if (e.get_mset(0, 1).size() > 0) out["suggestion"] = utf8_for_json(respelt->corrected);
           }
         }
       }
