@@ -175,7 +175,8 @@ bool opens_no_name(const NameToken& t) {
                              "additionally", "finally", "currently", "recently", "previously", "eventually",
                              "apparently", "unfortunately", "fortunately", "ideally", "domestically", "tonight",
                              "today", "yesterday", "tomorrow", "she", "he", "we", "they", "hi", "i'm", "we've",
-                             "you've", "critics", "colleagues", "reports", "hindsight"});
+                             "you've", "i've", "i'd", "i'll", "we're", "you're", "they're", "critics", "colleagues",
+                             "reports", "hindsight"});
 }
 
 // A lower-case noun after a name that makes it a place or a thing: "Charles de Gaulle

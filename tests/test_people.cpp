@@ -193,6 +193,12 @@ TEST_CASE("firms named after their founders are firms, named in full or by one w
   CHECK(v == std::vector<std::string>{"Karen Holloway"});
 }
 
+TEST_CASE("clubs, counties and firms of the list are no people, named in full or by one word", "[people]") {
+  auto v = people_in_lines("Football", {"West Ham beat Aston Villa 2-1 in Devon on Saturday.",
+                                        "Villa had led at half-time, said Harry Redknapp. Yukos shares fell."});
+  CHECK(v == std::vector<std::string>{"Harry Redknapp"});
+}
+
 TEST_CASE("a firm's trade word makes its name no person's", "[people]") {
   auto v = people_in("Champlin Petroleum raised its posted prices, Montgomery Securities said, and Hanson "
                      "Industries bought Kidde. Tom Bell, an analyst, agreed.");
