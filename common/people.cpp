@@ -244,11 +244,17 @@ bool looks_like_demonym(std::string_view lower) {
   return false;
 }
 
+// "... wrote on X. Musk said": the platform X ending a sentence, not an initial.
+bool is_platform_x(const std::vector<NameToken>& tk, std::size_t i) {
+  return tk[i].lower == "x." && i > 0 && tk[i - 1].word && !tk[i - 1].cap;
+}
+
 // Initials before a capitalised word are a name whatever the tagger thought:
 // "J.D. Vance", "P. Simmons" (but "U.S. Senate" is not).
 void mark_initials(const std::vector<NameToken>& tk, std::vector<std::uint8_t>& labels) {
   for (std::size_t i = 0; i < tk.size(); ++i) {
     if (!tk[i].initial || is_place_initials(tk[i]) || labels[i] != kOut) continue;
+    if (is_platform_x(tk, i)) continue;
     std::size_t j = i;
     while (j < tk.size() && tk[j].initial && !is_place_initials(tk[j])) ++j;
     if (j >= tk.size() || !tk[j].cap || tk[j].all_caps || !tk[j].word) continue;
@@ -397,7 +403,7 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
       break;
     }
   }
-  while (s < e && (!tk[s].cap || tk[s].role || opens_no_name(tk[s]))) ++s;
+  while (s < e && (!tk[s].cap || tk[s].role || opens_no_name(tk[s]) || is_platform_x(tk, s))) ++s;
   while (e > s && !tk[e - 1].cap) --e;
   if (s >= e || e - s > 5) return;
   // a place named after someone: "Charles de Gaulle airport", "Ellis Park stadium"

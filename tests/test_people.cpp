@@ -199,6 +199,12 @@ TEST_CASE("clubs, counties and firms of the list are no people, named in full or
   CHECK(v == std::vector<std::string>{"Harry Redknapp"});
 }
 
+TEST_CASE("today's firms and the platform X are no people", "[people]") {
+  auto v = people_in_lines("Tech", {"Elon Musk criticised the deal on X. Musk said he would ban the devices.",
+                                    "Meta's Mark Zuckerberg and analysts at JPMorgan were unconvinced."});
+  CHECK(v == std::vector<std::string>{"Elon Musk", "Mark Zuckerberg"});
+}
+
 TEST_CASE("a firm's trade word makes its name no person's", "[people]") {
   auto v = people_in("Champlin Petroleum raised its posted prices, Montgomery Securities said, and Hanson "
                      "Industries bought Kidde. Tom Bell, an analyst, agreed.");
