@@ -199,6 +199,11 @@ TEST_CASE("clubs, counties and firms of the list are no people, named in full or
   CHECK(v == std::vector<std::string>{"Harry Redknapp"});
 }
 
+TEST_CASE("given names of today's news start a name at a sentence's start", "[people]") {
+  auto v = people_in_lines("Football", {"Pep Guardiola said his team lacked energy.", "Bukayo Saka remains injured."});
+  CHECK(v == std::vector<std::string>{"Pep Guardiola", "Bukayo Saka"});
+}
+
 TEST_CASE("today's firms and the platform X are no people", "[people]") {
   auto v = people_in_lines("Tech", {"Elon Musk criticised the deal on X. Musk said he would ban the devices.",
                                     "Meta's Mark Zuckerberg and analysts at JPMorgan were unconvinced."});
