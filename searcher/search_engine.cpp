@@ -274,8 +274,8 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   // the boost re-ranks their best kBoostWindow (as Elasticsearch's rescore window does):
   // where every match fits in the window, the ranking is exactly the boosted query's. Not
   // for remote shards (xapian-tcpsrv knows no DocidFilter) nor for date orders.
-  // Where the words can match only a few thousand articles, one pass of the boosted query is
-  // cheaper than two (it reads no more positions than the window would) and ranks exactly.
+  // Where the words can match at most kOnePassMatches articles, one pass of the boosted query
+  // ranks exactly and counts every match (see kOnePassMatches for what that costs).
   const bool boost_here = !built.boost.empty() && boost_window_ok && req.sort != SortOrder::kNewest &&
                           req.sort != SortOrder::kOldest;
   const Xapian::doccount bound = boost_here ? match_upper_bound(built.unboosted, db) : 0;
