@@ -531,13 +531,14 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
   }
   complete_name_lists(units, covered, doc, mentions);
   complete_lone_surnames(units, covered, mentions);
-  std::map<std::string, int, std::less<>> companies;
+  // Keys the article gives to firms, listed places and storms: no person's.
+  std::map<std::string, int, std::less<>> not_people;
   for (const Unit& u : units) {
-    company_keys(u.tokens, companies);
-    not_people_words(u.tokens, im.lex, companies);
-    storm_names(u.tokens, companies);
+    company_keys(u.tokens, not_people);
+    not_people_words(u.tokens, im.lex, not_people);
+    storm_names(u.tokens, not_people);
   }
-  std::erase_if(mentions, [&](const Mention& m) { return companies.count(m.key) > 0 || im.lex.is_not_person(m.key); });
+  std::erase_if(mentions, [&](const Mention& m) { return not_people.count(m.key) > 0 || im.lex.is_not_person(m.key); });
   std::stable_sort(mentions.begin(), mentions.end(),
                    [](const Mention& a, const Mention& b) { return a.order < b.order; });
 

@@ -16,6 +16,15 @@ namespace {
 
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 
+// The words of text as the index's tokenizer makes its unstemmed terms.
+std::vector<std::string> unstemmed_terms(const std::string& text) {
+  Xapian::TermGenerator words;
+  Xapian::Document tmp;
+  words.set_document(tmp);
+  words.index_text_without_positions(text);
+  return {tmp.termlist_begin(), tmp.termlist_end()};
+}
+
 // What the person: fields of the query being parsed on this thread asked for: the name as
 // typed (without titles), and the weighted query on the name's words (see build()).
 struct PersonsAsked {
@@ -228,13 +237,8 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
   // the stemmed phrase (positions live on stemmed terms) filtered to articles that also
   // have each exact word.
   auto exact_terms = [](const std::string& text) {
-    Xapian::TermGenerator words;
-    Xapian::Document tmp;
-    words.set_document(tmp);
-    words.index_text_without_positions(text);
-    std::vector<Xapian::Query> terms;
-    for (auto t = tmp.termlist_begin(); t != tmp.termlist_end(); ++t) terms.emplace_back(*t);
-    return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+    const std::vector<std::string> words = unstemmed_terms(text);
+    return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
   };
   for (const auto& w : fe.exact_words) filters.push_back(exact_terms(w));
   for (const auto& p : fe.exact_phrases) {
@@ -251,14 +255,8 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
     main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
                          Xapian::Query(Xapian::Query::OP_OR, t_persons.words.begin(), t_persons.words.end()));
     std::vector<Xapian::Query> name_words;
-    for (const std::string& name : t_persons.names) {
-      Xapian::TermGenerator words;
-      Xapian::Document tmp;
-      words.set_document(tmp);
-      words.index_text_without_positions(name);
-      for (auto t = tmp.termlist_begin(); t != tmp.termlist_end(); ++t)
-        name_words.emplace_back(analyzer_.stemmed_term(*t));
-    }
+    for (const std::string& name : t_persons.names)
+      for (const std::string& word : unstemmed_terms(name)) name_words.emplace_back(analyzer_.stemmed_term(word));
     out.highlight = Xapian::Query(Xapian::Query::OP_OR, name_words.begin(), name_words.end());
   }
 
