@@ -411,6 +411,10 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
   };
 
   try {
+    // A crash between an earlier full build's swap and the removal of its aside folder.
+    if (ShardSet::remove_leftovers(options.database, db.get_uuid()) && !options.quiet)
+      std::fprintf(stderr, "newsindex: removed what an interrupted run's finished build left in %s.build\n",
+                   options.database.c_str());
     db.set_metadata(std::string(kMetaSchema), std::to_string(kSchemaVersion));
     db.set_metadata(std::string(kMetaLanguage), language);
     db.commit();
@@ -598,7 +602,6 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
       db.close();
       auto swapped = shards->swap_into(options.database);
       if (!swapped) throw std::runtime_error(swapped.error().message);
-      shards->discard();
       auto reopened = open_for_writing(options.database, language);
       if (!reopened) throw std::runtime_error(reopened.error().message);
       db = std::move(*reopened);

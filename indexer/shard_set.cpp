@@ -224,8 +224,21 @@ Result<bool> ShardSet::merge(bool verbose) {
 
 Result<bool> ShardSet::swap_into(const std::string& database) {
   const std::string merged = dir_ + "/merged";
+  // Names the merged database before the swap, so that a rerun after a crash between the
+  // swap and the removal below knows this folder for a finished build's remains.
+  try {
+    std::ofstream(dir_ + "/" + kSwappedMarker) << Xapian::Database(merged).get_uuid() << "\n";
+  } catch (const Xapian::Error& e) {
+    return error_from_xapian(e, merged);
+  }
   if (!exchange(merged, database))
     return Error{"cannot move the new database into place at " + database + ": " + std::strerror(errno), "", 2};
+  // Out of the way in one rename first: removing a large build takes a while, and a crash
+  // during it must not leave a half-removed folder under the name a rerun resumes.
+  std::error_code ec;
+  fs::rename(dir_, database + kRemovedSuffix, ec);
+  if (!ec) dir_ = database + kRemovedSuffix;
+  discard();
   return true;
 }
 
@@ -234,6 +247,15 @@ void ShardSet::discard() {
   readers_.clear();
   std::error_code ec;
   fs::remove_all(dir_, ec);
+}
+
+bool ShardSet::remove_leftovers(const std::string& database, const std::string& database_uuid) {
+  std::error_code ec;
+  bool removed = fs::remove_all(database + kRemovedSuffix, ec) > 0;
+  const std::string dir = database + ".build";
+  const std::string marker = read_text(fs::path(dir) / kSwappedMarker);
+  if (!marker.empty() && marker == database_uuid) removed = fs::remove_all(dir, ec) > 0 || removed;
+  return removed;
 }
 
 }  // namespace newsearch

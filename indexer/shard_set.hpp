@@ -66,12 +66,18 @@ class ShardSet {
   /// Commits and closes the lanes and merges every segment into one compact database aside
   /// (verbose: says so on stderr, table by table).
   Result<bool> merge(bool verbose);
-  /// Swaps the merged database in for the target in one rename. Close every handle on
-  /// the target first: Xapian writes its version file by path, not by descriptor.
+  /// Swaps the merged database in for the target in one rename, then removes the aside
+  /// folder. Close every handle on the target first: Xapian writes its version file by
+  /// path, not by descriptor.
   Result<bool> swap_into(const std::string& database);
 
-  /// Removes the aside folder (after a successful swap, or to start afresh).
+  /// Removes the aside folder (to start afresh).
   void discard();
+
+  /// Removes what a crash after a finished build's swap left beside the database (its
+  /// aside folder, or that folder half removed); true if there was any. An unfinished
+  /// build stays, for a rerun to resume. Call with the database locked.
+  static bool remove_leftovers(const std::string& database, const std::string& database_uuid);
 
  private:
   struct Segment {
@@ -86,6 +92,11 @@ class ShardSet {
   /// Opens lane's segment folder number `number` for writing and makes it current.
   void start_segment(unsigned lane, unsigned number);
   bool is_current(unsigned id) const;
+
+  /// In the aside folder: the uuid of the merged database that swap_into moves in.
+  static constexpr const char* kSwappedMarker = "swapped-in";
+  /// The aside folder's name while swap_into removes it.
+  static constexpr const char* kRemovedSuffix = ".build-removed";
 
   std::string dir_;
   std::string language_;

@@ -217,6 +217,36 @@ TEST_CASE("reliability: an aside build damaged past its opening is built afresh 
   CHECK_FALSE(fs::exists(db + ".build"));
 }
 
+TEST_CASE("reliability: a crash between a full build's swap and the removal of its aside folder is tidied by the rerun",
+          "[reliability][crash]") {
+  TempDir dir;
+  const std::string in = dir / "in", db = dir / "db";
+  write_articles(in, 0, 40);
+  const std::string cmd = newsindex("-q -j2 --db " + db + " " + in);
+  REQUIRE(run(cmd).status == 0);
+  const std::string uuid = Xapian::Database(db).get_uuid();
+  // What a kill in that window leaves: the aside folder, its marker naming the database now
+  // in place (swapped), or the folder renamed for removal and half removed.
+  write_file(db + ".build/swapped-in", uuid + "\n");
+  write_file(db + ".build/shards", "2 lanes of segments\n");
+  write_file(db + ".build/shard-0/seg-0000/postlist.glass", "old segment");
+  write_file(db + ".build-removed/shard-1/seg-0000/postlist.glass", "half removed");
+  write_articles(in, 40, 5);
+  Run rerun = run(cmd);
+  INFO(rerun.err);
+  CHECK(rerun.status == 0);
+  CHECK(doccount(db) == 45u);
+  CHECK_FALSE(fs::exists(db + ".build"));
+  CHECK_FALSE(fs::exists(db + ".build-removed"));
+
+  // An aside folder whose marker names another database is an unfinished build: kept, for
+  // a rerun with --rebuild to resume.
+  write_file(db + ".build/swapped-in", "00000000-0000-0000-0000-000000000000\n");
+  rerun = run(cmd);
+  CHECK(rerun.status == 0);
+  CHECK(fs::exists(db + ".build/swapped-in"));
+}
+
 TEST_CASE("reliability: a full disk gives a clear error the last commit survives and a rerun completes",
           "[reliability][disk]") {
   TempDir dir;
