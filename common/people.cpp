@@ -187,6 +187,23 @@ bool names_a_place_after(const NameToken& t) {
                                        "frigate", "airline", "airlines", "cement"});
 }
 
+// A capitalised noun that makes the name before it (with at most two capitalised words
+// between) the name of a place or an institution: "Kennedy Space Center", "John F. Kennedy
+// International Airport", "the Bill and Melinda Gates Foundation". Not nouns that are also
+// common surnames (Hall, Street, Bridges, Tower).
+bool names_an_institution(const NameToken& t) {
+  return t.cap && is_one_of(t.lower, {"airport", "center", "centre", "foundation", "institute", "university",
+                                      "college", "academy", "memorial", "stadium", "arena", "hospital", "library",
+                                      "museum", "avenue", "boulevard", "highway", "prize", "trophy"});
+}
+
+// Whether the capitalised words right after a name end in such a noun.
+bool names_an_institution_after(const std::vector<NameToken>& tk, std::size_t e) {
+  for (std::size_t k = e; k < tk.size() && k < e + 3 && tk[k].word && tk[k].cap; ++k)
+    if (names_an_institution(tk[k])) return true;
+  return false;
+}
+
 // The word before a storm's name.
 bool names_a_storm(const NameToken& t) {
   return is_one_of(t.lower, {"storm", "hurricane", "typhoon", "cyclone"});
@@ -408,6 +425,7 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   if (s >= e || e - s > 5) return;
   // a place named after someone: "Charles de Gaulle airport", "Ellis Park stadium"
   if (e < tk.size() && names_a_place_after(tk[e])) return;
+  if (names_an_institution_after(tk, e)) return;
   // a storm given a name: "Storm Boris", "Hurricane Katrina"
   if (s > 0 && names_a_storm(tk[s - 1])) return;
   if (e - s > 1 && names_a_storm(tk[s])) return;
