@@ -197,8 +197,17 @@ bool names_an_institution(const NameToken& t) {
                                       "museum", "avenue", "boulevard", "highway", "prize", "trophy"});
 }
 
-// Whether the capitalised words right after a name end in such a noun.
+bool is_day_or_month(const NameToken& t) {
+  return is_one_of(t.lower, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                             "january", "february", "march", "april", "may", "june", "july", "august",
+                             "september", "october", "november", "december"});
+}
+
+// Whether the capitalised words right after a name end in such a noun, or the next word is
+// one that names a firm or a body ("Reagan Communications", "Orion Royal Bank"; not a day:
+// "Clayton Yeutter Monday warned").
 bool names_an_institution_after(const std::vector<NameToken>& tk, std::size_t e) {
+  if (e < tk.size() && tk[e].word && tk[e].cap && tk[e].not_name && !is_day_or_month(tk[e])) return true;
   for (std::size_t k = e; k < tk.size() && k < e + 3 && tk[k].word && tk[k].cap; ++k)
     if (names_an_institution(tk[k])) return true;
   return false;
