@@ -213,6 +213,19 @@ bool names_an_institution_after(const std::vector<NameToken>& tk, std::size_t e)
   return false;
 }
 
+// A brand's inner capital: "TikTok", "GitHub", "PayPal", "GlaxoSmithKline" (a capital after
+// two lower-case letters or more). Names have theirs after one letter ("McCain", "DiCaprio",
+// "LeBron") or after a particle ("MacArthur", "FitzGerald", "VanDyke").
+bool is_brand_case(const NameToken& t) {
+  const std::string& w = t.ascii;
+  if (w.size() < 4 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  std::size_t i = 1;
+  while (i < w.size() && w[i] >= 'a' && w[i] <= 'z') ++i;
+  if (i < 3 || i >= w.size() || !(w[i] >= 'A' && w[i] <= 'Z')) return false;
+  return !is_one_of(t.lower.substr(0, i), {"mac", "fitz", "van", "von", "del", "della", "des", "dos", "das", "ten",
+                                           "ter"});
+}
+
 // The word before a storm's name.
 bool names_a_storm(const NameToken& t) {
   return is_one_of(t.lower, {"storm", "hurricane", "typhoon", "cyclone"});
@@ -442,6 +455,7 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   if (e - s > 1 && tk[s].not_name && !tk[s].given) ++s;
   for (std::size_t i = s; i < e; ++i) {
     if (tk[i].not_name && (i > s || e - s == 1)) return;
+    if (is_brand_case(tk[i])) return;
     if (tk[i].all_caps && !tk[i].initial && !u.all_caps && !(i + 1 == e && i > s && is_regnal_number(tk, i)))
       return;  // NATO, BBC
   }

@@ -266,6 +266,12 @@ TEST_CASE("countries and places named after people are no people", "[people]") {
         std::vector<std::string>{"Francois Cabrera"});
 }
 
+TEST_CASE("a brand's inner capital is no name's", "[people]") {
+  auto v = people_in("On Friday, code hosting website GitHub blocked access, and TikTok said nothing, as did LeBron "
+                     "James, Douglas MacArthur, John McCain and Leonardo DiCaprio.");
+  CHECK(v == std::vector<std::string>{"LeBron James", "Douglas MacArthur", "John McCain", "Leonardo DiCaprio"});
+}
+
 TEST_CASE("a name that starts the name of an airport, a foundation or a firm is no person", "[people]") {
   auto v = people_in_lines("Launch", {"The rocket lifted off from Kennedy Space Center, and flights left John F. "
                                       "Kennedy International Airport on time.",
