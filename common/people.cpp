@@ -448,6 +448,8 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   // a place named after someone: "Charles de Gaulle airport", "Ellis Park stadium"
   if (e < tk.size() && names_a_place_after(tk[e])) return;
   if (names_an_institution_after(tk, e)) return;
+  // a firm's name: "Donaldson Lufkin & Jenrette", "Marks & Spencer", "Procter & Gamble"
+  if ((e < tk.size() && tk[e].ascii == "&") || (s > 0 && tk[s - 1].ascii == "&")) return;
   // a storm given a name: "Storm Boris", "Hurricane Katrina"
   if (s > 0 && names_a_storm(tk[s - 1])) return;
   if (e - s > 1 && names_a_storm(tk[s])) return;

@@ -278,7 +278,8 @@ TEST_CASE("a name that starts the name of an airport, a foundation or a firm is 
                                       "Carl Hensman of the Bill and Melinda Gates Foundation studied at Johns Hopkins "
                                       "University, and Mary Hall met him there.",
                                       "Erin Purcell of Boston-based Reagan Communications said trade representative "
-                                      "Clayton Yeutter Monday warned."});
+                                      "Clayton Yeutter Monday warned.",
+                                      "Analysts at Stone & McCarthy said Tate & Lyle gained."});
   CHECK(v == std::vector<std::string>{"Carl Hensman", "Mary Hall", "Erin Purcell", "Clayton Yeutter"});
 }
 
