@@ -219,11 +219,22 @@ bool names_an_institution_after(const std::vector<NameToken>& tk, std::size_t e)
 bool is_brand_case(const NameToken& t) {
   const std::string& w = t.ascii;
   if (w.size() < 4 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  // "JPMorgan", "USAir" (not an Irish name written without its apostrophe, "OBrien", nor a
+  // given name typed with a slip of the shift key, "WIlliam")
+  if (w[0] != 'O' && w[1] >= 'A' && w[1] <= 'Z' && w[2] >= 'a' && w[2] <= 'z' && w[3] >= 'a' && w[3] <= 'z')
+    return !t.given;
   std::size_t i = 1;
   while (i < w.size() && w[i] >= 'a' && w[i] <= 'z') ++i;
   if (i < 3 || i >= w.size() || !(w[i] >= 'A' && w[i] <= 'Z')) return false;
   return !is_one_of(t.lower.substr(0, i), {"mac", "fitz", "van", "von", "del", "della", "des", "dos", "das", "ten",
                                            "ter"});
+}
+
+// Two initials written without dots before a surname: "JD Vance", "AJ Tracey", "MS Dhoni" (a
+// country's or a body's letters are no initials: "US Steel", "FA Cup").
+bool is_initials_without_dots(const NameToken& t) {
+  return t.ascii.size() == 2 && !is_one_of(t.lower, {"us", "uk", "eu", "un", "fa", "fc", "ac", "ap", "tv", "pm", "mp",
+                                                     "ny", "la", "dc", "sa", "nz", "hk", "ok", "ai", "it", "pr"});
 }
 
 // The word before a storm's name.
@@ -458,7 +469,12 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   for (std::size_t i = s; i < e; ++i) {
     if (tk[i].not_name && (i > s || e - s == 1)) return;
     if (is_brand_case(tk[i])) return;
-    if (tk[i].all_caps && !tk[i].initial && !u.all_caps && !(i + 1 == e && i > s && is_regnal_number(tk, i)))
+  }
+  // the rest of a brand's name: "JPMorgan Chase", "YouTube Music"
+  if (s > 0 && is_brand_case(tk[s - 1])) return;
+  for (std::size_t i = s; i < e; ++i) {
+    if (tk[i].all_caps && !tk[i].initial && !u.all_caps && !(i + 1 == e && i > s && is_regnal_number(tk, i)) &&
+        !(i == s && e - s > 1 && is_initials_without_dots(tk[i])))
       return;  // NATO, BBC
   }
   if (e - s == 1 && (tk[s].initial || names_no_one_alone(tk[s]))) return;

@@ -270,6 +270,8 @@ TEST_CASE("a brand's inner capital is no name's", "[people]") {
   auto v = people_in("On Friday, code hosting website GitHub blocked access, and TikTok said nothing, as did LeBron "
                      "James, Douglas MacArthur, John McCain and Leonardo DiCaprio.");
   CHECK(v == std::vector<std::string>{"LeBron James", "Douglas MacArthur", "John McCain", "Leonardo DiCaprio"});
+  CHECK(people_in("Analysts at JPMorgan Chase and USAir Group agreed with Vice President JD Vance and "
+                  "WIlliam Holland.") == std::vector<std::string>{"JD Vance", "WIlliam Holland"});
 }
 
 TEST_CASE("a name that starts the name of an airport, a foundation or a firm is no person", "[people]") {
