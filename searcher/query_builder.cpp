@@ -8,6 +8,7 @@
 #include "common/schema.hpp"
 #include "common/utf8.hpp"
 #include "searcher/date_terms.hpp"
+#include "searcher/name_variants.hpp"
 #include "searcher/synonyms.hpp"
 
 namespace newsearch {
@@ -231,6 +232,9 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
     }
     if (options.spelling) out.corrected = parser_.get_corrected_query_string();
   }
+
+  // A name in another spelling than the articles': "zelensky" finds "Zelenskyy" too.
+  main = with_person_words(main, person_word_variants(unstemmed_terms(fe.query), analyzer_, db_));
 
   std::vector<Xapian::Query> filters;
   // Exact forms: the unstemmed terms (as the index's tokenizer makes them); for a phrase,

@@ -166,6 +166,32 @@ TEST_CASE("accents never hide a match", "[search]") {
   CHECK(search(quote("s\xC3\xA1nchez"))["total"] == 2);
 }
 
+TEST_CASE("a name typed as a word finds the person in every spelling", "[search][people]") {
+  TempDir dir;
+  write_file(dir / "in/1.txt", article("Kyiv thanks partners", "Li Wei", "2025-03-01",
+                                       "President Volodymyr Zelenskyy thanked partners. Zelenskyy spoke for an hour."));
+  write_file(dir / "in/2.txt", article("Зеленський подякував партнерам", "Li Wei", "2025-03-02",
+                                       "Президент Володимир Зеленський подякував партнерам за підтримку."));
+  write_file(dir / "in/3.txt", article("Talks in Paris", "Li Wei", "2025-03-03",
+                                       "Volodymyr Zelensky met Emmanuel Macron in Paris. Macron promised aid."));
+  write_file(dir / "in/4.txt", article("Grain exports", "Li Wei", "2025-03-04", "Grain exports rose in March."));
+  REQUIRE(run(newsindex("-q --db " + dir / "db" + " " + dir / "in")).status == 0);
+  auto total = [&](const std::string& q) {
+    const Run r = run(newsearch("--json --db " + dir / "db" + " " + quote(q)));
+    INFO(q << "\n" << r.err);
+    return json::parse(r.out)["total"].get<int>();
+  };
+  CHECK(total("zelensky") == 3);  // the words alone: 1 ("Zelensky"), 1 ("Zelenskyy")
+  CHECK(total("zelenskyy") == 3);
+  CHECK(total("\xD0\x97\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB8\xD0\xB9") == 3);
+  CHECK(total("zelensky grain") == 0);
+  CHECK(total("zelensky -paris") == 2);
+  CHECK(total("\"zelensky met\"") == 1);  // a phrase is the words as written
+  // where every article naming the person has the word, the query is left as it is
+  const Run macron = run(newsearch("--json --db " + dir / "db" + " macron"));
+  CHECK(json::parse(macron.out)["parsed"].get<std::string>().find("XPW") == std::string::npos);
+}
+
 TEST_CASE("sort orders and paging", "[search]") {
   auto newest = search("--sort newest " + quote("author:berg"));
   CHECK(titles(newest) == std::vector<std::string>{"Chip export rules tightened", "Central bank holds interest rates",
