@@ -370,6 +370,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     std::string snippet = snippet_mset.snippet(std::string(passage.text), req.snippet_bytes, stem,
                                        Xapian::MSet::SNIPPET_CJK_NGRAM,  // no background model: it looks up every word's frequency
                                        "<mark>", "</mark>", kEllipsis);
+    snippet = snippet_from_word_start(snippet, passage.text, kEllipsis);
     // Xapian saw only the passage: say where the article goes on before or after it.
     if (passage.cut_before && !snippet.starts_with(kEllipsis)) snippet.insert(0, kEllipsis);
     if (passage.cut_after && !snippet.ends_with(kEllipsis)) snippet += kEllipsis;

@@ -137,4 +137,51 @@ Passage snippet_passage(std::string_view body, const std::vector<std::string>& p
   return Passage{body.substr(start, end - start), start > 0, end < body.size()};
 }
 
+std::string snippet_from_word_start(const std::string& snippet, std::string_view passage, std::string_view ellipsis) {
+  constexpr std::size_t kNeedle = 16;   // visible bytes of the snippet's start to look for
+  constexpr std::size_t kMaxHead = 24;  // how far back the word's start may be
+  if (!snippet.starts_with(ellipsis)) return snippet;
+  const std::string_view rest = std::string_view(snippet).substr(ellipsis.size());
+  if (rest.empty() || is_word_byte(static_cast<unsigned char>(rest[0])) || rest.starts_with("<mark>")) return snippet;
+  // The start as the passage has it: without the highlighting, unescaped.
+  std::string needle;
+  for (std::size_t i = 0; i < rest.size() && needle.size() < kNeedle;) {
+    if (rest[i] == '<') {
+      const std::size_t close = rest.find('>', i);
+      if (close == std::string_view::npos) break;
+      i = close + 1;
+      continue;
+    }
+    if (rest[i] == '&') {
+      bool replaced = false;
+      for (const auto& [entity, c] : {std::pair<std::string_view, char>{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
+                                      {"&quot;", '"'}, {"&#39;", '\''}})
+        if (rest.substr(i).starts_with(entity)) {
+          needle += c;
+          i += entity.size();
+          replaced = true;
+          break;
+        }
+      if (replaced) continue;
+    }
+    needle += rest[i++];
+  }
+  const std::size_t at = passage.find(needle);
+  if (needle.empty() || at == std::string_view::npos || at == 0 || passage.find(needle, at + 1) != std::string_view::npos)
+    return snippet;
+  std::size_t from = at;
+  while (from > 0 && at - from < kMaxHead && !std::isspace(static_cast<unsigned char>(passage[from - 1]))) --from;
+  if (from == at || (from > 0 && !std::isspace(static_cast<unsigned char>(passage[from - 1])))) return snippet;
+  std::string head;
+  for (char c : passage.substr(from, at - from)) {
+    switch (c) {
+      case '&': head += "&amp;"; break;
+      case '<': head += "&lt;"; break;
+      case '>': head += "&gt;"; break;
+      default: head += c;
+    }
+  }
+  return std::string(ellipsis) + head + std::string(rest);
+}
+
 }  // namespace newsearch

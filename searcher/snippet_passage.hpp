@@ -48,4 +48,9 @@ Passage snippet_passage(std::string_view body, const std::vector<std::string>& p
 Xapian::Stem snippet_stemmer(const Xapian::Stem& stemmer, const std::string& language,
                              const std::vector<std::string>& probes);
 
+/// MSet::snippet may start a snippet inside a word a joiner splits ("…-<mark>mails</mark>"
+/// of "e-mails", "…-based"): the snippet then starts at the word's start in `passage`, the
+/// text it was made from. Unchanged where its start is not found once in the passage.
+std::string snippet_from_word_start(const std::string& snippet, std::string_view passage, std::string_view ellipsis);
+
 }  // namespace newsearch

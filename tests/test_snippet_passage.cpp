@@ -68,3 +68,17 @@ TEST_CASE("snippet stemmer: words that cannot stem to a query term are left alon
   CHECK(s("élan") == english("élan"));  // not ASCII: always stemmed
   CHECK(snippet_stemmer(english, "indonesian", {"rat"})("jumping") == "jump");
 }
+
+TEST_CASE("snippet start: a word a joiner splits is given back its start", "[search][snippet]") {
+  const std::string dots = "\xE2\x80\xA6";  // the ellipsis
+  const std::string passage = "Staff were told to delete e-mails more than three months old. AT&T-owned firms agreed.";
+  CHECK(snippet_from_word_start(dots + "-<mark>mails</mark> more than three", passage, dots) ==
+        dots + "e-<mark>mails</mark> more than three");
+  CHECK(snippet_from_word_start(dots + "-owned <mark>firms</mark> agreed.", passage, dots) ==
+        dots + "AT&amp;T-owned <mark>firms</mark> agreed.");
+  // a snippet that starts at a word, or at the passage's start, or that the passage does not
+  // hold once, is left as it is
+  for (const std::string& s : {dots + "<mark>mails</mark> more", dots + "more than three", std::string("Staff were told"),
+                              dots + "-nothing like it"})
+    CHECK(snippet_from_word_start(s, passage, dots) == s);
+}
