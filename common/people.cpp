@@ -468,7 +468,8 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   if (e - s > 1 && tk[s].not_name && !tk[s].given) ++s;
   for (std::size_t i = s; i < e; ++i) {
     if (tk[i].not_name && (i > s || e - s == 1)) return;
-    if (is_brand_case(tk[i])) return;
+    // (a brand's capital opening a longer name may be a given name's: "MaliVai Washington")
+    if (is_brand_case(tk[i]) && !(i == s && e - s > 1)) return;
   }
   // the rest of a brand's name: "JPMorgan Chase", "YouTube Music"
   if (s > 0 && is_brand_case(tk[s - 1])) return;

@@ -272,6 +272,8 @@ TEST_CASE("a brand's inner capital is no name's", "[people]") {
   CHECK(v == std::vector<std::string>{"LeBron James", "Douglas MacArthur", "John McCain", "Leonardo DiCaprio"});
   CHECK(people_in("Analysts at JPMorgan Chase and USAir Group agreed with Vice President JD Vance and "
                   "WIlliam Holland.") == std::vector<std::string>{"JD Vance", "WIlliam Holland"});
+  CHECK(people_in("Fourth seed MaliVai Washington beat Tim Henman.") ==
+        std::vector<std::string>{"MaliVai Washington", "Tim Henman"});
 }
 
 TEST_CASE("a name that starts the name of an airport, a foundation or a firm is no person", "[people]") {
