@@ -253,8 +253,11 @@ void storm_names(const std::vector<NameToken>& tk, std::map<std::string, int, st
 // Oscars, Chelsea FC, the Carolinas, a Tory. Not in the lexicon's not-name list, which the
 // tagger reads as a feature and would then miss Bill Gates and Carolina Kluft.
 bool names_no_one_alone(const NameToken& t) {
-  return is_one_of(t.lower, {"bill", "oscar", "oscars", "chelsea", "carolina", "tory"});
+  return is_one_of(t.lower, {"bill", "oscar", "oscars", "chelsea", "carolina", "tory", "jr", "sr", "jnr", "snr"});
 }
+
+// What follows a name to tell a son from his father: "Jr.", "Sr.".
+bool is_generational_suffix(const NameToken& t) { return is_one_of(t.lower, {"jr", "jr.", "sr", "sr.", "jnr", "snr"}); }
 
 // A regnal number: "Charles III", "Benedict XVI", "Henry VIII" (a lone "I" only where no
 // lower-case word follows it: "Baudouin I," but not "... Smith I think").
@@ -448,7 +451,8 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   const auto& tk = u.tokens;
   // a name after a title or role: "Polish Prime Minister Donald Tusk", "Mayor Oleksandr..."
   for (std::size_t i = e - 1; i > s; --i) {
-    if (tk[i - 1].role) {
+    // (not a surname that is a title before Jr: "Martin Luther King Jr.")
+    if (tk[i - 1].role && !is_generational_suffix(tk[i])) {
       s = i;
       break;
     }

@@ -266,6 +266,11 @@ TEST_CASE("countries and places named after people are no people", "[people]") {
         std::vector<std::string>{"Francois Cabrera"});
 }
 
+TEST_CASE("a surname that is a title before Jr. is the surname", "[people]") {
+  CHECK(people_in("Martin Luther King Jr. spoke in 1963, and John Pope Jr. listened; King Charles III read it.") ==
+        std::vector<std::string>{"Martin Luther King Jr", "John Pope Jr", "Charles III"});
+}
+
 TEST_CASE("a brand's inner capital is no name's", "[people]") {
   auto v = people_in("On Friday, code hosting website GitHub blocked access, and TikTok said nothing, as did LeBron "
                      "James, Douglas MacArthur, John McCain and Leonardo DiCaprio.");
