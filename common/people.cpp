@@ -571,7 +571,9 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
     });
   });
 
-  // One sense per article: a surname found once is a mention wherever it stands alone.
+  // One sense per article: a surname found once is a mention wherever it stands alone. So is
+  // a name the alias table lists alone ("Putin", "Trump"): the tagger misses such a name
+  // where the article never writes it in full ("Zelensky met Putin.").
   std::map<std::string, int, std::less<>> surnames;
   for (const Mention& m : mentions)
     if (m.words.back().size() > 1) surnames.emplace(m.words.back(), 0);
@@ -584,7 +586,7 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
       bool neighbour_cap = (i + 1 < tk.size() && tk[i + 1].cap) || (i > 0 && tk[i - 1].cap && !tk[i - 1].role);
       if (neighbour_cap || tk[i].not_name || names_no_one_alone(tk[i])) continue;
       std::string key = person_key(tk[i].ascii);
-      if (!surnames.count(key)) continue;
+      if (!surnames.count(key) && !im.aliases.lookup(key)) continue;
       Mention m;
       m.display = std::string(u.text.substr(tk[i].begin, tk[i].end - tk[i].begin));
       m.key = key;

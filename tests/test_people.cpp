@@ -266,6 +266,12 @@ TEST_CASE("countries and places named after people are no people", "[people]") {
         std::vector<std::string>{"Francois Cabrera"});
 }
 
+TEST_CASE("a name the alias table lists alone is a person wherever it stands alone", "[people][aliases]") {
+  CHECK(people_in("Zelensky met Putin.") == std::vector<std::string>{"Volodymyr Zelenskyy", "Vladimir Putin"});
+  CHECK(people_in("Trump's envoy flew to Moscow.") == std::vector<std::string>{"Donald Trump"});
+  CHECK(people_in("He played his trump card. Trump Tower was lit.").empty());
+}
+
 TEST_CASE("a surname that is a title before Jr. is the surname", "[people]") {
   CHECK(people_in("Martin Luther King Jr. spoke in 1963, and John Pope Jr. listened; King Charles III read it.") ==
         std::vector<std::string>{"Martin Luther King Jr", "John Pope Jr", "Charles III"});
