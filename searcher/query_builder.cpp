@@ -34,7 +34,7 @@ struct PersonsAsked {
 };
 thread_local PersonsAsked t_persons;
 
-// person:NAME -> the canonical person, or every word of the folded name among people's words.
+// person:NAME -> every word of the folded name among one article's people's words.
 class PersonFieldProcessor : public Xapian::FieldProcessor {
   // "President Reagan", "Prime Minister Mark Rutte": the index holds names without their
   // titles (the extractor strips them), so the query does too, keeping at least one word.
@@ -64,11 +64,13 @@ class PersonFieldProcessor : public Xapian::FieldProcessor {
       if (end > start) words.emplace_back(std::string(f.prefix) + key.substr(start, end - start));
       start = end + 1;
     }
-    Xapian::Query exact(std::string(f.exact_prefix) + key);
+    // Every word of the name among one article's people's words. That holds the canonical
+    // person too (the indexer adds each word of each person's key), and its estimate is the
+    // exact count for a one-word name, where "key OR words" doubled it.
     Xapian::Query all_words(Xapian::Query::OP_AND, words.begin(), words.end());
     t_persons.names.push_back(name);
     t_persons.words.push_back(all_words);
-    return Xapian::Query(Xapian::Query::OP_OR, exact, all_words);
+    return all_words;
   }
 };
 

@@ -192,6 +192,35 @@ TEST_CASE("a name typed as a word finds the person in every spelling", "[search]
   CHECK(json::parse(macron.out)["parsed"].get<std::string>().find("XPW") == std::string::npos);
 }
 
+TEST_CASE("a small total is counted, not estimated, duplicates collapsed", "[search]") {
+  TempDir dir;
+  // 30 articles about Mark Rutte (two of them the same story), 30 about Mark Carney, and
+  // the word "grain" in every third.
+  for (int i = 0; i < 60; ++i) {
+    const int n = i == 1 ? 0 : i;  // 1.txt repeats 0.txt
+    const std::string body = std::string(n < 30 ? "Mark Rutte" : "Mark Carney") + " spoke on day " +
+                             std::to_string(n) + (n % 3 == 0 ? " about grain." : " about budgets.") +
+                             " Officials listened.";
+    write_file(dir / ("in/" + std::to_string(i) + ".txt"),
+               article("Speech " + std::to_string(n), "Li Wei", "2025-03-01", body));
+  }
+  REQUIRE(run(newsindex("-q --db " + dir / "db" + " " + dir / "in")).status == 0);
+  auto totals = [&](const std::string& args) {
+    const Run r = run(newsearch("--json --db " + dir / "db" + " " + args));
+    INFO(args << "\n" << r.err);
+    const json j = json::parse(r.out);
+    return std::pair{j["total"].get<int>(), j["total_exact"].get<bool>()};
+  };
+  for (const auto& [args, total] : {std::pair<std::string, int>{quote("person:\"Mark Rutte\""), 29},
+                                    {"--no-collapse " + quote("person:\"Mark Rutte\""), 30},
+                                    {quote("person:rutte grain"), 10},
+                                    {quote("officials"), 59}}) {
+    INFO(args);
+    CHECK(totals(args).first == total);
+    CHECK(totals(args).second);
+  }
+}
+
 TEST_CASE("sort orders and paging", "[search]") {
   auto newest = search("--sort newest " + quote("author:berg"));
   CHECK(titles(newest) == std::vector<std::string>{"Chip export rules tightened", "Central bank holds interest rates",
