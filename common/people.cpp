@@ -237,6 +237,13 @@ bool is_initials_without_dots(const NameToken& t) {
                                                      "ny", "la", "dc", "sa", "nz", "hk", "ok", "ai", "it", "pr"});
 }
 
+// A capitalised word that makes the name after it a place: "Camp David", "Port Elizabeth",
+// "Lake Victoria", "Joint Base Andrews".
+bool names_a_place_before(const NameToken& t) {
+  return t.cap && is_one_of(t.lower, {"camp", "fort", "lake", "mount", "mt", "cape", "port", "base", "gulf", "isle",
+                                      "glacier", "canyon"});
+}
+
 // The word before a storm's name.
 bool names_a_storm(const NameToken& t) {
   return is_one_of(t.lower, {"storm", "hurricane", "typhoon", "cyclone"});
@@ -465,6 +472,10 @@ void PeopleExtractor::Impl::add_span(const Unit& u, std::size_t s, std::size_t e
   if (names_an_institution_after(tk, e)) return;
   // a firm's name: "Donaldson Lufkin & Jenrette", "Marks & Spencer", "Procter & Gamble"
   if ((e < tk.size() && tk[e].ascii == "&") || (s > 0 && tk[s - 1].ascii == "&")) return;
+  // (after a given name the word is a surname: "Mike Lake", "Stephen Cape")
+  if ((s > 0 && names_a_place_before(tk[s - 1])) || (e - s > 1 && names_a_place_before(tk[s]))) return;
+  for (std::size_t i = s; i < e; ++i)
+    if (tk[i].cap && tk[i].lower == "base") return;  // "Joint Base Andrews"
   // a storm given a name: "Storm Boris", "Hurricane Katrina"
   if (s > 0 && names_a_storm(tk[s - 1])) return;
   if (e - s > 1 && names_a_storm(tk[s])) return;
