@@ -194,7 +194,8 @@ bool names_a_place_after(const NameToken& t) {
 bool names_an_institution(const NameToken& t) {
   return t.cap && is_one_of(t.lower, {"airport", "center", "centre", "foundation", "institute", "university",
                                       "college", "academy", "memorial", "stadium", "arena", "hospital", "library",
-                                      "museum", "avenue", "boulevard", "highway", "prize", "trophy"});
+                                      "museum", "avenue", "boulevard", "highway", "prize", "trophy", "digest",
+                                      "journal", "gazette", "herald", "tribune", "magazine"});
 }
 
 bool is_day_or_month(const NameToken& t) {
