@@ -8,6 +8,7 @@ namespace newsearch {
 namespace {
 
 constexpr std::size_t kMinNameBytes = 3;  // "al", "de": no surname worth a lookup
+constexpr std::size_t kMaxWords = 32;     // a pasted paragraph costs no more than a query
 
 Xapian::Query or_variants(const Xapian::Query& query, const std::map<std::string, std::string>& variants,
                           bool& changed) {
@@ -44,7 +45,8 @@ std::map<std::string, std::string> person_word_variants(const std::vector<std::s
                                                         const Analyzer& analyzer, const Xapian::Database& db) {
   std::map<std::string, std::string> out;
   const std::string prefix(find_field("person")->prefix);
-  for (const std::string& word : words) {
+  for (std::size_t i = 0; i < words.size() && i < kMaxWords; ++i) {
+    const std::string& word = words[i];
     if (word.size() < kMinNameBytes) continue;
     const std::string key = person_key(word);
     if (key.empty() || key.find(' ') != std::string::npos) continue;
