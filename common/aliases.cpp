@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/cyrillic_cases.hpp"
 #include "common/embedded_data.hpp"
 #include "common/people.hpp"
 
@@ -19,14 +20,18 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 AliasTable AliasTable::builtin() {
-  auto text = embedded_file("aliases.txt");
-  if (!text) return {};
-  return parse(*text, "aliases.txt (built in)", nullptr);
+  // Parsed once: each extractor takes a copy (the case forms make it a few thousand names).
+  static const AliasTable table = [] {
+    auto text = embedded_file("aliases.txt");
+    return text ? parse(*text, "aliases.txt (built in)", nullptr) : AliasTable{};
+  }();
+  return table;
 }
 
 AliasTable AliasTable::parse(std::string_view text, std::string_view source,
                              std::vector<std::string>* warnings) {
   AliasTable table;
+  std::vector<std::pair<std::string, std::string>> inflected;  // case form's key -> display
   auto warn = [&](std::size_t line_no, const std::string& why) {
     if (warnings) warnings->push_back(std::string(source) + ":" + std::to_string(line_no) + ": " + why);
   };
@@ -50,6 +55,7 @@ AliasTable AliasTable::parse(std::string_view text, std::string_view source,
       continue;
     }
     std::vector<std::string> keys{display_key};
+    std::vector<std::string_view> names{trim(line.substr(0, eq))};
     std::string_view rest = line.substr(eq + 1);
     bool bad = rest.find('=') != std::string_view::npos;
     while (!bad) {
@@ -61,6 +67,7 @@ AliasTable AliasTable::parse(std::string_view text, std::string_view source,
         break;
       }
       keys.push_back(std::move(key));
+      names.push_back(variant);
       if (bar == std::string_view::npos) break;
       rest = rest.substr(bar + 1);
     }
@@ -72,9 +79,14 @@ AliasTable AliasTable::parse(std::string_view text, std::string_view source,
       auto it = table.by_key_.find(key);
       if (it != table.by_key_.end() && it->second != display)
         warn(line_no, "'" + key + "' was already an alias of '" + it->second + "'; now of '" + display + "'");
-      table.by_key_[key] = display;
+      table.add(key, display);
     }
+    for (std::string_view name : names)
+      for (const std::string& form : cyrillic_case_forms(name)) inflected.emplace_back(person_key(form), display);
   }
+  // After every line: a name written out wins over another's case form.
+  for (auto& [key, display] : inflected)
+    if (!table.by_key_.count(key)) table.add(std::move(key), std::move(display));
   return table;
 }
 
@@ -90,7 +102,12 @@ std::optional<AliasTable> AliasTable::load_file(const std::string& path, std::ve
 }
 
 void AliasTable::merge(const AliasTable& other) {
-  for (const auto& [key, display] : other.by_key_) by_key_[key] = display;
+  for (const auto& [key, display] : other.by_key_) add(key, display);
+}
+
+void AliasTable::add(std::string key, std::string display) {
+  if (const std::size_t space = key.find(' '); space != std::string::npos) first_words_.insert(key.substr(0, space));
+  by_key_[std::move(key)] = std::move(display);
 }
 
 const std::string* AliasTable::lookup(std::string_view name) const {

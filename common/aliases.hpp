@@ -8,6 +8,7 @@
 // included) is matched by person_key, so spelling variants need not be listed.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,11 +35,16 @@ class AliasTable {
   /// The preferred display for a name (any spelling person_key folds together), or null.
   const std::string* lookup(std::string_view name) const;
 
+  /// Whether some name of two words or more starts with this word (a person_key).
+  bool starts_a_name(std::string_view first_word) const { return first_words_.count(first_word) > 0; }
   std::size_t size() const { return by_key_.size(); }
   bool empty() const { return by_key_.empty(); }
 
  private:
+  void add(std::string key, std::string display);
+
   std::map<std::string, std::string, std::less<>> by_key_;  // person_key -> display
+  std::set<std::string, std::less<>> first_words_;           // of the keys of two words or more
 };
 
 }  // namespace newsearch

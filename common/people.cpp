@@ -161,6 +161,28 @@ void mark_results_line(const std::vector<NameToken>& tk, std::vector<std::uint8_
   for (std::size_t k = 3; k < e; ++k) labels[k] = kInside;
 }
 
+// A name the alias table lists in full, in any of its case forms ("Кіром Стармером",
+// "Володимира Зеленського"), is one span whatever the tagger made of its words: up to four words, each
+// capitalised or a particle (von der), the longest listed one.
+void mark_listed_names(const std::vector<NameToken>& tk, const AliasTable& aliases,
+                       std::vector<std::uint8_t>& labels) {
+  constexpr std::size_t kMaxWords = 4;
+  for (std::size_t i = 0; i + 1 < tk.size(); ++i) {
+    if (!tk[i].word || !tk[i].cap || tk[i].all_caps || !aliases.starts_a_name(person_key(tk[i].ascii))) continue;
+    std::size_t end = 0;
+    std::string text = tk[i].ascii;
+    for (std::size_t j = i + 1; j < tk.size() && j < i + kMaxWords && tk[j].word && (tk[j].cap || tk[j].particle); ++j) {
+      text += ' ' + tk[j].ascii;
+      if (aliases.lookup(text)) end = j + 1;
+    }
+    if (!end) continue;
+    labels[i] = kBegin;
+    for (std::size_t k = i + 1; k < end; ++k) labels[k] = kInside;
+    if (end < tk.size() && labels[end] == kInside) labels[end] = kBegin;  // a span the tagger ran on
+    i = end - 1;
+  }
+}
+
 // Words that start a sentence, capitalised, and never a name: "Without Charles, ...",
 // "When Smith said". (Not "Said": Edward Said; "Will": Will Smith; "An": An Wang.)
 bool opens_no_name(const NameToken& t) {
@@ -569,6 +591,10 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
     mark_initials(u.tokens, labels);
     mark_results_line(u.tokens, labels);
     mark_regnal_numbers(u.tokens, labels);
+    // (in Cyrillic text, where names inflect; the tagger knows English names' shapes, and a
+    // lookup of every capitalised word cost a fifth of the extraction's time)
+    if (std::any_of(u.text.begin(), u.text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xFC) == 0xD0; }))
+      mark_listed_names(u.tokens, im.aliases, labels);
     covered[ui].assign(u.tokens.size(), false);
     for (std::size_t i = 0; i < u.tokens.size(); ++i) covered[ui][i] = labels[i] != kOut;
     im.spans(u, labels, int(ui) * 100000, mentions);
@@ -595,10 +621,14 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
     for (std::size_t i = 0; i < tk.size(); ++i) {
       if (covered[ui][i] || !tk[i].cap || tk[i].all_caps || !is_name_candidate(tk[i])) continue;
       if (u.tag) continue;
-      bool neighbour_cap = (i + 1 < tk.size() && tk[i + 1].cap) || (i > 0 && tk[i - 1].cap && !tk[i - 1].role);
-      if (neighbour_cap || tk[i].not_name || names_no_one_alone(tk[i])) continue;
+      if (tk[i].not_name || names_no_one_alone(tk[i])) continue;
+      if (i + 1 < tk.size() && tk[i + 1].cap) continue;
       std::string key = person_key(tk[i].ascii);
-      if (!surnames.count(key) && !im.aliases.lookup(key)) continue;
+      const bool listed = im.aliases.lookup(key) != nullptr;
+      // a capital before: part of a longer name, unless it only opens the sentence and the
+      // name is listed ("Зателефонував Зеленському.")
+      if (i > 0 && tk[i - 1].cap && !tk[i - 1].role && !(listed && tk[i - 1].sentence_start)) continue;
+      if (!surnames.count(key) && !listed) continue;
       Mention m;
       m.display = std::string(u.text.substr(tk[i].begin, tk[i].end - tk[i].begin));
       m.key = key;
