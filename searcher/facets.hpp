@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -18,9 +19,11 @@ namespace newsearch {
 class FacetSpy : public Xapian::MatchSpy {
  public:
   /// `bundled`: the database has kSlotFacets (else only the separate slots are read).
-  explicit FacetSpy(bool bundled = true) : bundled_(bundled) {}
+  /// `collapsed`: the results collapse duplicates, so a cluster counts once, as it is one
+  /// hit (Xapian calls a spy before it collapses).
+  explicit FacetSpy(bool bundled = true, bool collapsed = false) : bundled_(bundled), collapsed_(collapsed) {}
   void operator()(const Xapian::Document& doc, double weight) override;
-  Xapian::MatchSpy* clone() const override { return new FacetSpy(bundled_); }
+  Xapian::MatchSpy* clone() const override { return new FacetSpy(bundled_, collapsed_); }
   std::string name() const override { return "newsearch.FacetSpy"; }
   std::string serialise() const override { return {}; }
   Xapian::MatchSpy* unserialise(const std::string&, const Xapian::Registry&) const override { return new FacetSpy; }
@@ -52,6 +55,8 @@ class FacetSpy : public Xapian::MatchSpy {
   std::unordered_map<std::uint32_t, Xapian::doccount> days_;  ///< YYYYMMDD -> matches
   Xapian::doccount seen_ = 0;
   bool bundled_;
+  bool collapsed_;
+  std::unordered_set<std::string> clusters_;  ///< duplicate clusters counted already
 };
 
 }  // namespace newsearch
