@@ -50,10 +50,6 @@ long days_since_epoch(const std::string& ymd) {  // "YYYY-MM-DD"
 }  // namespace
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  if (collapsed_) {
-    std::string cluster = doc.get_value(kSlotDupKey);  // set on cluster members only
-    if (!cluster.empty() && !clusters_.insert(std::move(cluster)).second) return;
-  }
   ++seen_;
   const std::string bundle = bundled_ ? doc.get_value(kSlotFacets) : std::string();
   if (!bundle.empty()) {

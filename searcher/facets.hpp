@@ -10,7 +10,6 @@
 #include <map>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -19,11 +18,9 @@ namespace newsearch {
 class FacetSpy : public Xapian::MatchSpy {
  public:
   /// `bundled`: the database has kSlotFacets (else only the separate slots are read).
-  /// `collapsed`: the results collapse duplicates, so a cluster counts once, as it is one
-  /// hit (Xapian calls a spy before it collapses).
-  explicit FacetSpy(bool bundled = true, bool collapsed = false) : bundled_(bundled), collapsed_(collapsed) {}
+  explicit FacetSpy(bool bundled = true) : bundled_(bundled) {}
   void operator()(const Xapian::Document& doc, double weight) override;
-  Xapian::MatchSpy* clone() const override { return new FacetSpy(bundled_, collapsed_); }
+  Xapian::MatchSpy* clone() const override { return new FacetSpy(bundled_); }
   std::string name() const override { return "newsearch.FacetSpy"; }
   std::string serialise() const override { return {}; }
   Xapian::MatchSpy* unserialise(const std::string&, const Xapian::Registry&) const override { return new FacetSpy; }
@@ -55,8 +52,6 @@ class FacetSpy : public Xapian::MatchSpy {
   std::unordered_map<std::uint32_t, Xapian::doccount> days_;  ///< YYYYMMDD -> matches
   Xapian::doccount seen_ = 0;
   bool bundled_;
-  bool collapsed_;
-  std::unordered_set<std::string> clusters_;  ///< duplicate clusters counted already
 };
 
 }  // namespace newsearch

@@ -247,7 +247,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     case SortOrder::kOldest: enquire.set_sort_by_value_then_relevance(kSlotDate, false); break;
     default: break;
   }
-  FacetSpy spy(db.get_value_freq(kSlotFacets) != 0, req.collapse);
+  FacetSpy spy(db.get_value_freq(kSlotFacets) != 0);
   const bool want_spy = req.facets || req.timeline;
   // xapian-tcpsrv knows only Xapian's own match spies: for remote shards, count the packed
   // values with ValueCountMatchSpy and unpack them after the match (exact, same numbers).

@@ -219,13 +219,6 @@ TEST_CASE("a small total is counted, not estimated, duplicates collapsed", "[sea
     CHECK(totals(args).first == total);
     CHECK(totals(args).second);
   }
-  // Facets count hits too: a cluster of duplicates once, as it is one hit.
-  for (const auto& [args, n] : {std::pair<std::string, int>{"--facets ", 29}, {"--facets --no-collapse ", 30}}) {
-    const json j = json::parse(run(newsearch("--json --db " + dir / "db" + " " + args + quote("person:rutte"))).out);
-    INFO(args);
-    CHECK(j["total"] == n);
-    CHECK(j["facets"]["people"][0] == json::array({"Mark Rutte", n}));
-  }
 }
 
 TEST_CASE("sort orders and paging", "[search]") {
