@@ -35,6 +35,8 @@ constexpr const char* kSyntax =
     "  tariff NEAR trade, tariff NEAR/3 trade   words within 10 (or 3) words of each other\n"
     "  negotiat*               words starting with negotiat\n"
     "  sanchez = sánchez       accents never hide a match\n"
+    "  zelensky                a name finds every spelling the people field knows\n"
+    "                          (Zelenskyy, Зеленський)\n"
     "Fields:\n";
 
 std::string fields_help() {
