@@ -217,7 +217,8 @@ bool names_an_institution(const NameToken& t) {
   return t.cap && is_one_of(t.lower, {"airport", "center", "centre", "foundation", "institute", "university",
                                       "college", "academy", "memorial", "stadium", "arena", "hospital", "library",
                                       "museum", "avenue", "boulevard", "highway", "prize", "trophy", "digest",
-                                      "journal", "gazette", "herald", "tribune", "magazine"});
+                                      "journal", "gazette", "herald", "tribune", "magazine", "telescope",
+                                      "observatory", "dam", "canal", "station", "building"});
 }
 
 bool is_day_or_month(const NameToken& t) {

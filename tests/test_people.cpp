@@ -295,7 +295,8 @@ TEST_CASE("a name that starts the name of an airport, a foundation or a firm is 
                                       "Erin Purcell of Boston-based Reagan Communications said trade representative "
                                       "Clayton Yeutter Monday warned.",
                                       "Analysts at Stone & McCarthy said Tate & Lyle gained, as Screen Digest "
-                                      "reported."});
+                                      "reported.",
+                                      "Images came from the James Webb Telescope and the Busy Beaver Building."});
   CHECK(v == std::vector<std::string>{"Carl Hensman", "Mary Hall", "Erin Purcell", "Clayton Yeutter"});
   CHECK(people_in("Talks at Camp David and Fort Knox, near Lake Victoria and Port Elizabeth; Trump landed at Joint "
                   "Base Andrews, and Mike Lake said so.") == std::vector<std::string>{"Mike Lake", "Donald Trump"});
