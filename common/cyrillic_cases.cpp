@@ -3,6 +3,9 @@
 #include <array>
 #include <initializer_list>
 
+#include "common/translit.hpp"
+#include "common/utf8.hpp"
+
 namespace newsearch {
 
 namespace {
@@ -34,24 +37,16 @@ const Declension kDeclensions[] = {
     {"", {{{"а", ""}, {"у", "ові", ""}, {"а", ""}, {"ом", "ем", "им", "ым", ""}, {"і", "ові", "е", ""}}}},
 };
 
-// Cyrillic letters are two bytes in UTF-8, from U+0400 to U+04FF (0xD0 0x80 to 0xD3 0xBF).
-bool is_cyrillic_at(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  return i + 1 < s.size() && c >= 0xD0 && c <= 0xD3;
-}
-
 // Whether a word starts with a Cyrillic capital (lower-case words are particles: фон, дер).
 bool starts_cyrillic_capital(std::string_view w) {
-  if (!is_cyrillic_at(w, 0)) return false;
-  const unsigned code = ((static_cast<unsigned char>(w[0]) & 0x1F) << 6) | (static_cast<unsigned char>(w[1]) & 0x3F);
-  return (code >= 0x0400 && code <= 0x042F) || code == 0x0404 || code == 0x0406 || code == 0x0407 ||
-         code == 0x0490;  // А-Я, Ѐ-Џ, Є І Ї Ґ
+  std::size_t pos = 0;
+  return !w.empty() && is_cyrillic_capital(next_code_point(w, pos));
 }
 
 bool ends_in_consonant(std::string_view w) {
   static const char* const kNotConsonants[] = {"а", "е", "є", "и", "і", "ї", "о", "у", "ю", "я",
                                                "ы", "э", "ё", "ь", "й", "ъ"};
-  if (w.size() < 2 || !is_cyrillic_at(w, w.size() - 2)) return false;
+  if (w.size() < 2 || !has_cyrillic(w.substr(w.size() - 2))) return false;
   for (const char* v : kNotConsonants)
     if (w.ends_with(v)) return false;
   return true;

@@ -155,6 +155,11 @@ bool valid(const ArticleDate& d) {
 
 }  // namespace
 
+bool is_month_or_weekday_name(std::string_view lower) {
+  return std::find(kMonths.begin(), kMonths.end(), lower) != kMonths.end() ||
+         std::find(kWeekdays.begin(), kWeekdays.end(), lower) != kWeekdays.end();
+}
+
 int days_in_month(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;

@@ -18,6 +18,9 @@ std::optional<ArticleDate> parse_date(std::string_view text);
 /// for "upper" the bound is the end of that year, month or day.
 std::optional<ArticleDate> parse_date_bound(std::string_view text, bool upper);
 
+/// Whether `lower` (lower case) is an English month or weekday written out: "march", "monday".
+bool is_month_or_weekday_name(std::string_view lower);
+
 /// Number of days in a month (Gregorian).
 int days_in_month(int year, int month);
 

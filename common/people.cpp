@@ -7,9 +7,11 @@
 #include <string_view>
 
 #include "common/aliases.hpp"
+#include "common/parse_date.hpp"
 #include "common/people_lexicon.hpp"
 #include "common/people_tagger.hpp"
 #include "common/people_tokens.hpp"
+#include "common/translit.hpp"
 
 namespace newsearch {
 namespace {
@@ -221,17 +223,11 @@ bool names_an_institution(const NameToken& t) {
                                       "observatory", "dam", "canal", "station", "building"});
 }
 
-bool is_day_or_month(const NameToken& t) {
-  return is_one_of(t.lower, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                             "january", "february", "march", "april", "may", "june", "july", "august",
-                             "september", "october", "november", "december"});
-}
-
 // Whether the capitalised words right after a name end in such a noun, or the next word is
 // one that names a firm or a body ("Reagan Communications", "Orion Royal Bank"; not a day:
 // "Clayton Yeutter Monday warned").
 bool names_an_institution_after(const std::vector<NameToken>& tk, std::size_t e) {
-  if (e < tk.size() && tk[e].word && tk[e].cap && tk[e].not_name && !is_day_or_month(tk[e])) return true;
+  if (e < tk.size() && tk[e].word && tk[e].cap && tk[e].not_name && !is_month_or_weekday_name(tk[e].lower)) return true;
   for (std::size_t k = e; k < tk.size() && k < e + 3 && tk[k].word && tk[k].cap; ++k)
     if (names_an_institution(tk[k])) return true;
   return false;
@@ -594,8 +590,7 @@ std::vector<Person> PeopleExtractor::extract(const Article& article) const {
     mark_regnal_numbers(u.tokens, labels);
     // (in Cyrillic text, where names inflect; the tagger knows English names' shapes, and a
     // lookup of every capitalised word cost a fifth of the extraction's time)
-    if (std::any_of(u.text.begin(), u.text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xFC) == 0xD0; }))
-      mark_listed_names(u.tokens, im.aliases, labels);
+    if (has_cyrillic(u.text)) mark_listed_names(u.tokens, im.aliases, labels);
     covered[ui].assign(u.tokens.size(), false);
     for (std::size_t i = 0; i < u.tokens.size(); ++i) covered[ui][i] = labels[i] != kOut;
     im.spans(u, labels, int(ui) * 100000, mentions);

@@ -1,6 +1,7 @@
 // Cyrillic tables and accent stripping behind to_latin (see translit.hpp).
 #include "common/translit.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace newsearch {
@@ -94,8 +95,6 @@ constexpr CyrLetter kRussian[] = {
     {"k", nullptr},  {"i", nullptr},   {"u", nullptr},  {"dzh", nullptr}, // ќ ѝ ў џ
 };
 
-bool is_cyrillic(char32_t c) { return (c >= 0x400 && c <= 0x45F) || c == 0x490 || c == 0x491; }
-
 // Lower-case index into the tables, or -1 (Ґ ґ are handled apart).
 int cyr_index(char32_t c, bool& upper) {
   upper = false;
@@ -131,11 +130,19 @@ void append_cased(std::string& out, const char* latin, bool upper, bool next_upp
 
 bool is_upper_cp(char32_t c) {
   if (c < 128) return c >= 'A' && c <= 'Z';
-  if (is_cyrillic(c)) return (c >= 0x400 && c <= 0x42F) || c == 0x490;
-  return false;  // only used to detect CAPITALS words in Cyrillic
+  return is_cyrillic_capital(c);  // only used to detect CAPITALS words in Cyrillic
 }
 
 }  // namespace
+
+bool is_cyrillic(char32_t c) { return (c >= 0x400 && c <= 0x45F) || c == 0x490 || c == 0x491; }
+
+bool is_cyrillic_capital(char32_t c) { return (c >= 0x400 && c <= 0x42F) || c == 0x490; }
+
+bool has_cyrillic(std::string_view utf8) {
+  // U+0400-U+04FF are the lead bytes 0xD0-0xD3.
+  return std::any_of(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xFC) == 0xD0; });
+}
 
 // next_code_point: common/utf8.hpp (one UTF-8 decoder for the project).
 

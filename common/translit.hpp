@@ -9,6 +9,13 @@ namespace newsearch {
 
 
 
+/// A Cyrillic letter the tables know (U+0400-U+045F, Ґ ґ); and one in upper case.
+bool is_cyrillic(char32_t c);
+bool is_cyrillic_capital(char32_t c);
+/// Whether UTF-8 text holds a character of the Cyrillic block (a scan of lead bytes, no
+/// decoding: cheap enough for every sentence).
+bool has_cyrillic(std::string_view utf8);
+
 /// Which official table turns Cyrillic into Latin.
 enum class CyrillicTable {
   Ukrainian,  ///< Ukrainian national system, Cabinet of Ministers resolution 55 of 2010

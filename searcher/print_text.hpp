@@ -20,7 +20,8 @@ std::string format_facets(const nlohmann::json& facets, const TextStyle& style);
 std::string format_timeline(const nlohmann::json& timeline, const TextStyle& style);
 std::string format_article(const nlohmann::json& article, const TextStyle& style);
 
-/// Snippet HTML (escaped text with <mark>) to terminal text, highlighting in bold colour.
+/// Snippet HTML (escaped text with <mark>) to terminal text, highlighting in bold colour
+/// (without colour: the snippet's plain text).
 std::string snippet_for_terminal(const std::string& html, bool color);
 
 /// Each line of `text` indented by `indent` spaces and, with width > 0, wrapped at spaces

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <set>
 
+#include "searcher/print_text.hpp"
+
 namespace newsearch {
 
 namespace {
@@ -144,28 +146,7 @@ std::string snippet_from_word_start(const std::string& snippet, std::string_view
   const std::string_view rest = std::string_view(snippet).substr(ellipsis.size());
   if (rest.empty() || is_word_byte(static_cast<unsigned char>(rest[0])) || rest.starts_with("<mark>")) return snippet;
   // The start as the passage has it: without the highlighting, unescaped.
-  std::string needle;
-  for (std::size_t i = 0; i < rest.size() && needle.size() < kNeedle;) {
-    if (rest[i] == '<') {
-      const std::size_t close = rest.find('>', i);
-      if (close == std::string_view::npos) break;
-      i = close + 1;
-      continue;
-    }
-    if (rest[i] == '&') {
-      bool replaced = false;
-      for (const auto& [entity, c] : {std::pair<std::string_view, char>{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
-                                      {"&quot;", '"'}, {"&#39;", '\''}})
-        if (rest.substr(i).starts_with(entity)) {
-          needle += c;
-          i += entity.size();
-          replaced = true;
-          break;
-        }
-      if (replaced) continue;
-    }
-    needle += rest[i++];
-  }
+  const std::string needle = snippet_for_terminal(std::string(rest), false).substr(0, kNeedle);
   const std::size_t at = passage.find(needle);
   if (needle.empty() || at == std::string_view::npos || at == 0 || passage.find(needle, at + 1) != std::string_view::npos)
     return snippet;
