@@ -199,7 +199,7 @@ Result<bool> expand_one(const std::string& path, int depth, std::vector<Database
     return true;
   }
   if (!is_stub_file(path)) {
-    out.push_back(DatabaseSource{path, "", 0});
+    out.push_back(DatabaseSource{path, "", 0, "", ""});
     return true;
   }
   if (depth > 8) return Error{"stub database " + path + " nests too deeply (a loop?)", "", 2};
@@ -217,9 +217,19 @@ Result<bool> expand_one(const std::string& path, int depth, std::vector<Database
     while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.pop_back();
     const std::string where = path + ":" + std::to_string(line_no);
     if (type == "remote") {
-      // Xapian's forms: "remote HOST:PORT" (TCP) and "remote :PROGRAM ARGS" (a pipe; not for search hosts).
-      auto s = rest.starts_with(":") ? std::nullopt : parse_host_port(rest);
-      if (!s) return Error{where + ": remote shard '" + rest + "' is not HOST:PORT", "", 2};
+      // Xapian's forms: "remote HOST:PORT" (TCP) and "remote :PROGRAM ARGS" (a pipe to a
+      // child process, e.g. xapian-progsrv: a local shard matched on another core).
+      if (rest.starts_with(":")) {
+        DatabaseSource s;
+        const auto gap = rest.find_first_of(" \t");
+        s.program = rest.substr(1, gap == std::string::npos ? std::string::npos : gap - 1);
+        if (gap != std::string::npos) s.args = rest.substr(rest.find_first_not_of(" \t", gap));
+        if (s.program.empty()) return Error{where + ": no program after 'remote :'", "", 2};
+        out.push_back(s);
+        continue;
+      }
+      auto s = parse_host_port(rest);
+      if (!s) return Error{where + ": remote shard '" + rest + "' is not HOST:PORT or :PROGRAM ARGS", "", 2};
       out.push_back(*s);
     } else if (type == "auto" || type == "glass" || type == "chert") {
       if (rest.empty()) return Error{where + ": no path after '" + type + "'", "", 2};
@@ -266,7 +276,8 @@ Result<SearchDatabases> open_for_search(const std::vector<std::string>& paths, b
         try {
           if (s.remote()) {
             out.remote = true;
-            part = Xapian::Remote::open(s.host, s.port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs);
+            part = s.program.empty() ? Xapian::Remote::open(s.host, s.port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs)
+                                     : Xapian::Remote::open(s.program, s.args, kRemoteTimeoutMs);
           } else {
             std::error_code ec;
             if (!fs::exists(s.path, ec))

@@ -30,8 +30,13 @@ struct DatabaseSource {
   std::string path;  ///< local database
   std::string host;  ///< remote shard host (port != 0)
   unsigned port = 0;
-  bool remote() const { return port != 0; }
-  std::string name() const { return remote() ? host + ":" + std::to_string(port) : path; }
+  std::string program;  ///< remote shard over a pipe to PROGRAM ARGS (Xapian's "remote :PROGRAM ARGS")
+  std::string args;
+  bool remote() const { return port != 0 || !program.empty(); }
+  std::string name() const {
+    if (!program.empty()) return ":" + program + " " + args;
+    return port != 0 ? host + ":" + std::to_string(port) : path;
+  }
 };
 
 /// Expands stub files (auto/glass/chert/remote lines, nested stubs) and "tcp://HOST:PORT"

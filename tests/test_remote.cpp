@@ -137,6 +137,22 @@ TEST_CASE("remote: two xapian-tcpsrv shards rank count and facet like the local 
   require_same(local, tcp, "interest rates");
 }
 
+TEST_CASE("remote: a stub's 'remote :PROGRAM ARGS' line (xapian-progsrv over a pipe) ranks like local", "[remote]") {
+  Archive archive;
+  const std::string stub = archive.dir / "pipes.stub";
+  testing::write_file(stub, "remote :xapian-progsrv " + archive.p0 + "\nremote :xapian-progsrv " + archive.p12 + "\n");
+  SearchEngine local({archive.p0, archive.p12}), piped({stub});
+  REQUIRE(piped.ok());
+  CHECK(piped.health()["documents"] == local.health()["documents"]);
+  require_same(local, piped, "interest rates");
+  require_same(local, piped, "oil");
+  // Not a program: a clear error naming the line.
+  testing::write_file(stub, "remote :\n");
+  SearchEngine bad({stub});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message.find("pipes.stub:1") != std::string::npos);
+}
+
 TEST_CASE("remote: did you mean and names come from a local spelling database", "[remote]") {
   RemoteArchive ra;
   SearchEngine local({ra.archive.p0, ra.archive.p12});
