@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -19,6 +20,7 @@
 #include "searcher/docid_filter.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/match_bound.hpp"
+#include "searcher/sliced_match.hpp"
 #include "searcher/snippet_passage.hpp"
 #include "searcher/spelling_suggestion.hpp"
 #include "searcher/synonyms.hpp"
@@ -30,6 +32,7 @@ using nlohmann::json;
 namespace {
 
 constexpr int kFormatVersion = 1;
+constexpr unsigned kMaxMatchThreads = 4;
 constexpr std::size_t kFacetSize = 10;
 constexpr std::size_t kMaxDuplicatesListed = 20;
 constexpr Xapian::doccount kRecentRerankDepth = 1000;
@@ -103,6 +106,7 @@ struct SearchEngine::Impl {
   std::shared_ptr<const Synonyms> synonyms;
   std::unique_ptr<QueryBuilder> builder;
   std::unique_ptr<QueryBuilder> speller;  // on spelling_db; null: the builder's own database
+  std::vector<SearchDatabases> slice_helpers;  // more handles of the same local databases, one a thread
   std::unordered_map<std::string, std::string> person_display_cache;
   Error error;
   bool ok = false;
@@ -152,6 +156,7 @@ struct SearchEngine::Impl {
     }
     make_builders();
     person_display_cache.clear();
+    slice_helpers.clear();
     ok = true;
   }
 
@@ -188,6 +193,42 @@ struct SearchEngine::Impl {
   }
 
   json run(const SearchRequest& req, const BuiltQuery& built);
+
+  unsigned match_threads() const {
+    if (options.match_threads > 0) return options.match_threads;
+    return std::clamp(std::thread::hardware_concurrency(), 1u, kMaxMatchThreads);
+  }
+
+  // The handles of a sliced match (db first), every one at db's revision: false when that
+  // cannot be had (a commit between the opens; remote shards), and the match runs on db alone.
+  bool slice_handles(std::vector<Xapian::Database>& handles) {
+    const unsigned threads = match_threads();
+    if (threads < 2 || remote) return false;
+    while (slice_helpers.size() + 1 < threads) {
+      auto opened = open_for_search(paths, false);
+      if (!opened || opened->remote || opened->parts.size() != parts.size()) return false;
+      slice_helpers.push_back(std::move(*opened));
+    }
+    handles = {db};
+    for (auto& helper : slice_helpers) {
+      if (!same_revision(helper)) {
+        helper.db.reopen();
+        if (!same_revision(helper)) return false;
+      }
+      handles.push_back(helper.db);
+    }
+    return true;
+  }
+
+  bool same_revision(const SearchDatabases& helper) const {
+    try {
+      for (std::size_t i = 0; i < parts.size(); ++i)
+        if (helper.parts[i].get_revision() != parts[i].get_revision()) return false;
+      return true;
+    } catch (const Xapian::Error&) {  // not a glass or chert database: no revision to compare
+      return false;
+    }
+  }
 
   // After a DatabaseModifiedError. reopen() itself reads the newest revision, which one
   // more commit can discard again: then the database is opened afresh.
@@ -237,16 +278,23 @@ void SearchEngine::refresh() {
 }
 
 json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) {
+  // Every Enquire of this search (one a slice in a sliced match) is set up alike.
+  const EnquireSetup setup = [&req](Xapian::Enquire& e) {
+    e.set_weighting_scheme(Xapian::BM25Weight());
+    e.set_time_limit(kMatchTimeLimitSeconds);
+    if (req.collapse) e.set_collapse_key(kSlotDupKey);
+    switch (req.sort) {
+      case SortOrder::kNewest: e.set_sort_by_value_then_relevance(kSlotDate, true); break;
+      case SortOrder::kOldest: e.set_sort_by_value_then_relevance(kSlotDate, false); break;
+      default: break;
+    }
+  };
+  const SliceOrder slice_order = req.sort == SortOrder::kNewest   ? SliceOrder::kKeyDescending
+                                 : req.sort == SortOrder::kOldest ? SliceOrder::kKeyAscending
+                                                                  : SliceOrder::kRelevance;
   Xapian::Enquire enquire(db);
   enquire.set_query(built.query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
-  enquire.set_time_limit(kMatchTimeLimitSeconds);
-  if (req.collapse) enquire.set_collapse_key(kSlotDupKey);
-  switch (req.sort) {
-    case SortOrder::kNewest: enquire.set_sort_by_value_then_relevance(kSlotDate, true); break;
-    case SortOrder::kOldest: enquire.set_sort_by_value_then_relevance(kSlotDate, false); break;
-    default: break;
-  }
+  setup(enquire);
   FacetSpy spy(db.get_value_freq(kSlotFacets) != 0);
   const bool want_spy = req.facets || req.timeline;
   // xapian-tcpsrv knows only Xapian's own match spies: for remote shards, count the packed
@@ -287,20 +335,51 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   // Small matches are counted whole (kCountAllUpTo); not over remote shards, where each
   // term frequency would be a round trip.
   Xapian::doccount count_all = boost_here ? bound : 0;
+  Xapian::doccount possible = bound;
   if (!boost_here && !remote && !want_spy) {
-    const Xapian::doccount small = match_upper_bound(built.query, db);
-    if (small <= kCountAllUpTo) count_all = small;
+    possible = match_upper_bound(built.query, db);
+    if (possible <= kCountAllUpTo) count_all = possible;
   }
-  Xapian::MSet totals, mset;  // totals: the match's counts; mset: the ranked page
-  std::unordered_map<Xapian::docid, std::pair<Xapian::doccount, std::string>> first_pass_collapse;
+  // A large match runs on every core, over slices of the ids (sliced_match.hpp); not with
+  // match spies (a spy would count a cluster split over two slices twice).
+  std::vector<Xapian::Database> handles;
+  const bool sliced = !want_spy && !remote && (rescore || count_all == 0) && possible >= options.slice_from &&
+                      slice_handles(handles);
+
+  Xapian::doccount lower = 0, estimated = 0, upper = 0;  // the number of (collapsed) matches
+  std::vector<Xapian::MSetIterator> order;               // the page, best first
+  std::optional<Xapian::MSet> page_mset;                 // term weights for the snippets
+  // Hits that stand for others, where the page's MSet cannot say (a re-ranked or sliced page).
+  std::unordered_map<Xapian::docid, std::pair<Xapian::doccount, std::string>> collapsed;
+  const bool collapse_from_map = rescore || sliced;
+  // A sliced match sums its slices' estimates; Xapian's bounds for the whole query (from
+  // the term statistics, no posting read) may be tighter: exact, for one word uncollapsed.
+  auto tighten_with_whole_bounds = [&] {
+    const Xapian::MSet whole = enquire.get_mset(0, 0);
+    lower = std::max(lower, whole.get_matches_lower_bound());
+    upper = std::min(upper, whole.get_matches_upper_bound());
+    if (lower > upper) lower = upper;
+    estimated = std::clamp(estimated, lower, upper);
+  };
+  bool counted_all = want_spy;
   if (rescore) {
     enquire.set_query(built.unboosted);
     const Xapian::doccount window = std::max<Xapian::doccount>(kBoostWindow, first + count);
-    totals = enquire.get_mset(0, window, check_at_least);
     std::vector<Xapian::docid> best;
-    for (auto it = totals.begin(); it != totals.end(); ++it) {
-      best.push_back(*it);
-      if (req.collapse && it.get_collapse_count() > 0) first_pass_collapse[*it] = {it.get_collapse_count(), it.get_collapse_key()};
+    if (sliced) {
+      SlicedMatch m = sliced_match(handles, built.unboosted, setup, slice_order, req.collapse, 0, window);
+      for (const auto& it : m.hits) best.push_back(*it);
+      collapsed = std::move(m.collapsed);
+      lower = m.lower, estimated = m.estimated, upper = m.upper;
+      tighten_with_whole_bounds();
+    } else {
+      const Xapian::MSet totals = enquire.get_mset(0, window, check_at_least);
+      for (auto it = totals.begin(); it != totals.end(); ++it) {
+        best.push_back(*it);
+        if (req.collapse && it.get_collapse_count() > 0) collapsed[*it] = {it.get_collapse_count(), it.get_collapse_key()};
+      }
+      lower = totals.get_matches_lower_bound(), estimated = totals.get_matches_estimated();
+      upper = totals.get_matches_upper_bound();
     }
     // The same settings again; the facets were counted by the first pass, and the window
     // holds one article a cluster already, so nothing is left to collapse.
@@ -308,20 +387,29 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     enquire.set_collapse_key(Xapian::BAD_VALUENO);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
                                     Xapian::Query((new DocidFilter(std::move(best), part_uuids))->release())));
-    mset = enquire.get_mset(first, count);
+    page_mset = enquire.get_mset(first, count);
+    for (auto it = page_mset->begin(); it != page_mset->end(); ++it) order.push_back(it);
+  } else if (sliced) {
+    SlicedMatch m = sliced_match(handles, built.query, setup, slice_order, req.collapse, first, count);
+    order = std::move(m.hits);
+    collapsed = std::move(m.collapsed);
+    lower = m.lower, estimated = m.estimated, upper = m.upper;
+    tighten_with_whole_bounds();
+    page_mset = std::move(m.weights);
   } else {
     // One boosted pass counts every possible match (at most kOnePassMatches): stopping early
     // on the words' weights, Xapian's estimate of the total was far off ("about 40" for 200).
-    totals = mset = enquire.get_mset(first, count, std::max(check_at_least, count_all));
+    page_mset = enquire.get_mset(first, count, std::max(check_at_least, count_all));
+    for (auto it = page_mset->begin(); it != page_mset->end(); ++it) order.push_back(it);
+    lower = page_mset->get_matches_lower_bound(), estimated = page_mset->get_matches_estimated();
+    upper = page_mset->get_matches_upper_bound();
+    counted_all = counted_all || count_all > 0;
   }
   // Every match seen: with collapsing, Xapian 1.4's lower bound is then the exact number of
   // hits, while its estimate stays scaled from the uncollapsed one.
-  const bool counted_all = want_spy || (!rescore && count_all > 0);
-  const Xapian::doccount total = counted_all ? totals.get_matches_lower_bound() : totals.get_matches_estimated();
+  const Xapian::doccount total = counted_all ? lower : estimated;
   for (const auto& [slot, value_spy] : value_spies) spy.add_value_counts(slot, *value_spy);
 
-  std::vector<Xapian::MSetIterator> order;
-  for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
   std::vector<double> scores;
   for (auto& it : order) scores.push_back(it.get_weight());
   if (rerank && !order.empty()) {
@@ -361,7 +449,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     loose.set_weighting_scheme(Xapian::BM25Weight());
     highlight_mset = loose.get_mset(0, 0);
   }
-  const Xapian::MSet& snippet_mset = highlight_mset ? *highlight_mset : mset;
+  const Xapian::MSet& snippet_mset = highlight_mset ? *highlight_mset : *page_mset;
   const Xapian::Stem stem = snippet_stemmer(builder->analyzer().stemmer(), builder->analyzer().language(), probes);
   json results = json::array();
   for (std::size_t i = 0; i < order.size(); ++i) {
@@ -394,8 +482,8 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     // re-ranked page holds one article of each cluster: the first pass counted the others.)
     Xapian::doccount similar = 0;
     std::string key;
-    if (req.collapse && rescore) {
-      if (auto c = first_pass_collapse.find(*it); c != first_pass_collapse.end()) std::tie(similar, key) = c->second;
+    if (req.collapse && collapse_from_map) {
+      if (auto c = collapsed.find(*it); c != collapsed.end()) std::tie(similar, key) = c->second;
     } else if (req.collapse) {
       similar = it.get_collapse_count();
       if (similar > 0) key = it.get_collapse_key();
@@ -403,7 +491,12 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     json dups = json::array();
     // Xapian 1.4 collapses across a remote shard and other shards but loses the collapse
     // count and key in the merge: the key is in the document, look the duplicates up.
-    if (req.collapse && remote && key.empty()) key = doc.get_value(kSlotDupKey);
+    // And Xapian counts only the members it met while the hit was in its page (a sliced
+    // match: in its slice), so every hit that is in a cluster lists the members matching.
+    if (req.collapse && key.empty()) {
+      const std::string own = doc.get_value(kSlotDupKey);
+      if (!own.empty() && (remote || db.term_exists(std::string(kPrefixDupCluster) + own))) key = own;
+    }
     if (!key.empty()) {
       Xapian::Enquire e2(db);
       // The cluster term; databases written before it existed scan the value slot.
@@ -428,7 +521,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
               {"query", utf8_for_json(req.query)},
               {"parsed", built.query.get_description()},
               {"total", total},
-              {"total_exact", counted_all || totals.get_matches_lower_bound() == totals.get_matches_upper_bound()},
+              {"total_exact", counted_all || lower == upper},
               {"offset", req.offset},
               {"limit", req.limit},
               {"sort", sort_name(req.sort)},

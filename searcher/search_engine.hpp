@@ -26,6 +26,12 @@ struct EngineOptions {
   /// (newsearch --write-spelling-db): "did you mean" and names for a search host whose
   /// shards are all remote.
   std::string spelling_db;
+  /// Threads a large match runs on, over slices of the document ids (sliced_match.hpp);
+  /// 0: one per core, at most kMaxMatchThreads; 1: never sliced.
+  unsigned match_threads = 0;
+  /// A match is sliced when it can match at least this many articles (below, a thread
+  /// costs more than it saves).
+  unsigned slice_from = 20000;
 };
 
 class SearchEngine {

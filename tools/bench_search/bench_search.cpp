@@ -1,6 +1,7 @@
 // bench-search DB QUERIES_TSV [ROUNDS]: runs each query ROUNDS times in one process through
 // SearchEngine (the code path of the CLI and the server: query, ranking, collapse, snippets,
-// JSON) and prints p50/p95 latency per query class (BENCH_PER_QUERY=1: per query too).
+// JSON) and prints p50/p95 latency per query class (BENCH_PER_QUERY=1: per query too;
+// BENCH_MATCH_THREADS, BENCH_SLICE_FROM: the engine's sliced match settings).
 // QUERIES_TSV: "class<TAB>query" per line.
 #include <algorithm>
 #include <cstdlib>
@@ -19,7 +20,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int rounds = argc > 3 ? std::atoi(argv[3]) : 20;
-  newsearch::SearchEngine engine({argv[1]});
+  // BENCH_MATCH_THREADS / BENCH_SLICE_FROM: EngineOptions' match_threads and slice_from.
+  newsearch::EngineOptions options;
+  if (const char* t = std::getenv("BENCH_MATCH_THREADS")) options.match_threads = static_cast<unsigned>(std::atoi(t));
+  if (const char* f = std::getenv("BENCH_SLICE_FROM")) options.slice_from = static_cast<unsigned>(std::atoi(f));
+  newsearch::SearchEngine engine({argv[1]}, options);
   if (!engine.ok()) {
     std::fprintf(stderr, "bench-search: %s\n", engine.error().message.c_str());
     return 2;

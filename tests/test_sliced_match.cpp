@@ -1,0 +1,118 @@
+// A large match runs over slices of the document ids, one thread each (sliced_match.hpp):
+// on real news, every page (ids, ranks, scores, "+N similar") is the one a single thread
+// gives, in every sort order, with and without collapsing, over one database and over shards.
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+#include "searcher/docid_slice.hpp"
+#include "searcher/search_engine.hpp"
+
+using namespace testing;
+using nlohmann::json;
+
+namespace {
+
+newsearch::SearchEngine engine_with(const std::string& db, unsigned threads) {
+  newsearch::EngineOptions options;
+  options.match_threads = threads;
+  options.slice_from = 1;  // slice every match this corpus can make
+  return newsearch::SearchEngine({db}, options);
+}
+
+// What a page shows of each hit, in order.
+std::vector<std::string> page_of(const json& result) {
+  std::vector<std::string> page;
+  for (const auto& r : result["results"])
+    page.push_back(r["rank"].dump() + " " + r["id"].get<std::string>() + " " + r["score"].dump() + " +" +
+                   r["similar"].dump());
+  return page;
+}
+
+void check_same_pages(const std::string& db) {
+  newsearch::SearchEngine one = engine_with(db, 1), two = engine_with(db, 2), three = engine_with(db, 3);
+  REQUIRE(one.ok());
+  REQUIRE(two.ok());
+  REQUIRE(three.ok());
+  const std::vector<std::string> queries = {"said",          "oil",         "mln dlrs", "bank -loan",
+                                            "oil NOT opec", "title:trade", "company year", "dollar date:..1987-03-15"};
+  for (const auto& q : queries)
+    for (auto sort : {newsearch::SortOrder::kRelevance, newsearch::SortOrder::kNewest, newsearch::SortOrder::kOldest,
+                      newsearch::SortOrder::kRecent})
+      for (bool collapse : {true, false})
+        for (std::size_t offset : {0, 10}) {
+          newsearch::SearchRequest req;
+          req.query = q;
+          req.sort = sort;
+          req.collapse = collapse;
+          req.offset = offset;
+          req.limit = 15;
+          INFO(q << " sort " << static_cast<int>(sort) << " collapse " << collapse << " offset " << offset);
+          auto a = one.search(req), b = two.search(req), c = three.search(req);
+          REQUIRE(a);
+          REQUIRE(b);
+          REQUIRE(c);
+          REQUIRE((*a)["results"].size() > 0);
+          CHECK(page_of(*b) == page_of(*a));
+          CHECK(page_of(*c) == page_of(*a));
+          if (!collapse && (*a)["total_exact"].get<bool>()) CHECK((*b)["total"] == (*a)["total"]);
+        }
+}
+
+}  // namespace
+
+TEST_CASE("sliced match: the slices of a database's ids cover each id once", "[search][slices]") {
+  TempDir dir;
+  const std::string path = dir / "db";
+  {
+    Xapian::WritableDatabase w(path, Xapian::DB_CREATE);
+    for (int i = 0; i < 37; ++i) {
+      Xapian::Document d;
+      d.add_term("word");
+      w.add_document(d);
+    }
+    w.delete_document(5);
+    w.commit();
+  }
+  Xapian::Database db(path);
+  for (unsigned slices : {1u, 2u, 3u, 5u}) {
+    std::vector<Xapian::docid> seen;
+    for (unsigned i = 0; i < slices; ++i) {
+      Xapian::Enquire e(db);
+      e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("word"),
+                                Xapian::Query((new newsearch::DocidSlice(i, slices))->release())));
+      e.set_docid_order(Xapian::Enquire::ASCENDING);
+      e.set_weighting_scheme(Xapian::BoolWeight());
+      Xapian::MSet m = e.get_mset(0, 100);
+      for (auto it = m.begin(); it != m.end(); ++it) seen.push_back(*it);
+    }
+    std::sort(seen.begin(), seen.end());
+    INFO(slices << " slices");
+    CHECK(seen.size() == 36);
+    CHECK(std::adjacent_find(seen.begin(), seen.end()) == seen.end());
+    CHECK(std::find(seen.begin(), seen.end(), 5u) == seen.end());
+  }
+}
+
+TEST_CASE("sliced match: every page is the single thread's, in every order, over a database and shards",
+          "[search][slices]") {
+  const std::string march = shared_path("corpora/reuters21578/1987/03"), april = shared_path("corpora/reuters21578/1987/04");
+  if (!fs::exists(march) || !fs::exists(april)) {
+    WARN("skipped: " + april + " not found (the shared corpora are not beside the checkout)");
+    return;
+  }
+  TempDir dir;
+  SECTION("one database") {
+    const std::string db = dir / "db";
+    REQUIRE(run(newsindex("-q --db " + db + " " + march + " " + april)).status == 0);
+    check_same_pages(db);
+  }
+  SECTION("two shards") {
+    REQUIRE(run(newsindex("-q --db " + (dir / "march") + " " + march)).status == 0);
+    REQUIRE(run(newsindex("-q --db " + (dir / "april") + " " + april)).status == 0);
+    write_file(dir / "stub", "auto march\nauto april\n");
+    check_same_pages(dir / "stub");
+  }
+}
