@@ -1,6 +1,7 @@
 // One hit per story: syndicated copies in reuters21578 (read from ../shared by path) collapse
 // into one result that lists the others; --no-collapse shows them all.
 #include <catch2/catch.hpp>
+#include <random>
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
@@ -41,4 +42,41 @@ TEST_CASE("reuters21578 duplicates collapse into one hit with +N similar", "[sea
   CHECK(search("oil")["results"].size() == 2);
   CHECK(search("--no-collapse oil")["results"].size() == 4);
   CHECK(search("dollar")["results"][0]["similar"] == 0);
+}
+
+// Where a query matches more than the search counts in full, Xapian stops weighing a
+// document once it cannot reach the page, and so never meets a lower-weighted copy of a hit
+// to count it: the hit still lists it.
+TEST_CASE("+N similar counts a copy that Xapian's collapse never met", "[search][duplicates]") {
+  TempDir tmp;
+  const std::string folder = tmp / "news";
+  fs::create_directories(folder);
+  std::string filler;
+  for (int i = 0; i < 40; ++i) filler += "Officials said the ministry would review trade figures next month. ";
+  const std::string story = filler + "\nWheat growers saw wheat prices rise as wheat stocks fell and wheat exports grew.\n" + filler;
+  write_file(folder + "/a.txt", article("Ministry review", "Staff", "09:00, 03 March, 2025", story));
+  // The copy adds a line: a near duplicate, a little longer, so it weighs a little less.
+  write_file(folder + "/z.txt", article("Ministry review", "Staff", "09:05, 03 March, 2025", story + "\nNo further details."));
+  // More matches than are counted in full (kCountAllUpTo), each its own story.
+  const std::vector<std::string> words = {"harvest", "rain", "soil", "barley", "market", "port", "rail",
+                                          "storage", "yield", "drought", "buyers", "mills", "tonnes", "season"};
+  std::mt19937 random(7);
+  for (int i = 0; i < 520; ++i) {
+    std::string body = "Farmers grow wheat.";
+    for (int w = 0; w < 300; ++w) body += " " + words[random() % words.size()];
+    write_file(folder + "/f" + std::to_string(1000 + i) + ".txt",
+               article("Report " + std::to_string(i), "Staff", "09:00, 04 March, 2025", body + "."));
+  }
+  const std::string db = tmp / "db";
+  // One parser and one writer: a.txt gets the first document id, the copy z.txt the last, so
+  // that Xapian has filled its page with a.txt before it meets the copy.
+  REQUIRE(run(newsindex("-q -j 1 --shards 1 --db " + db + " " + folder)).status == 0);
+  const Run r = run(newsearch("--json --limit 1 --db " + db + " wheat"));
+  REQUIRE(r.status == 0);
+  const auto hits = nlohmann::json::parse(r.out)["results"];
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["path"].get<std::string>().ends_with("a.txt"));
+  CHECK(hits[0]["similar"] == 1);
+  REQUIRE(hits[0]["duplicates"].size() == 1);
+  CHECK(hits[0]["duplicates"][0]["path"].get<std::string>().ends_with("z.txt"));
 }

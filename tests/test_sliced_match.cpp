@@ -36,8 +36,7 @@ void check_same_pages(const std::string& db) {
   REQUIRE(one.ok());
   REQUIRE(two.ok());
   REQUIRE(three.ok());
-  const std::vector<std::string> queries = {"said",          "oil",         "mln dlrs", "bank -loan",
-                                            "oil NOT opec", "title:trade", "company year", "dollar date:..1987-03-15"};
+  const std::vector<std::string> queries = {"said", "mln dlrs", "bank -loan", "title:trade", "dollar date:..1987-06-15"};
   for (const auto& q : queries)
     for (auto sort : {newsearch::SortOrder::kRelevance, newsearch::SortOrder::kNewest, newsearch::SortOrder::kOldest,
                       newsearch::SortOrder::kRecent})
@@ -98,21 +97,15 @@ TEST_CASE("sliced match: the slices of a database's ids cover each id once", "[s
 
 TEST_CASE("sliced match: every page is the single thread's, in every order, over a database and shards",
           "[search][slices]") {
-  const std::string march = shared_path("corpora/reuters21578/1987/03"), april = shared_path("corpora/reuters21578/1987/04");
-  if (!fs::exists(march) || !fs::exists(april)) {
-    WARN("skipped: " + april + " not found (the shared corpora are not beside the checkout)");
+  const std::string june = shared_path("corpora/reuters21578/1987/06"), october = shared_path("corpora/reuters21578/1987/10");
+  if (!fs::exists(june) || !fs::exists(october)) {
+    WARN("skipped: " + june + " not found (the shared corpora are not beside the checkout)");
     return;
   }
   TempDir dir;
-  SECTION("one database") {
-    const std::string db = dir / "db";
-    REQUIRE(run(newsindex("-q --db " + db + " " + march + " " + april)).status == 0);
-    check_same_pages(db);
-  }
-  SECTION("two shards") {
-    REQUIRE(run(newsindex("-q --db " + (dir / "march") + " " + march)).status == 0);
-    REQUIRE(run(newsindex("-q --db " + (dir / "april") + " " + april)).status == 0);
-    write_file(dir / "stub", "auto march\nauto april\n");
-    check_same_pages(dir / "stub");
-  }
+  REQUIRE(run(newsindex("-q --db " + (dir / "june") + " " + june)).status == 0);
+  REQUIRE(run(newsindex("-q --db " + (dir / "october") + " " + october)).status == 0);
+  write_file(dir / "stub", "auto june\nauto october\n");
+  check_same_pages(dir / "june");
+  check_same_pages(dir / "stub");
 }
