@@ -12,6 +12,7 @@ void DocidSlice::init(const Xapian::Database& db) {
   lo_ = static_cast<Xapian::docid>(last * slice_ / slices_ + 1);
   hi_ = static_cast<Xapian::docid>(last * (slice_ + 1) / slices_);
   current_ = 0;
+  doccount_ = db.get_doccount();
 }
 
 // Xapian calls next() (or skip_to()) before the first read.

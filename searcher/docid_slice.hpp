@@ -16,9 +16,12 @@ class DocidSlice : public Xapian::PostingSource {
   DocidSlice(unsigned slice, unsigned slices);
 
   void init(const Xapian::Database& db) override;
+  // The whole database's count, not the slice's: Xapian drives an AND by its rarest part,
+  // and a slice driving it would skip_to() through every posting of a frequent word. So a
+  // slice's estimate of the matches is the whole database's (sliced_match.cpp takes its share).
   Xapian::doccount get_termfreq_min() const override { return 0; }
-  Xapian::doccount get_termfreq_est() const override { return hi_ >= lo_ ? hi_ - lo_ + 1 : 0; }
-  Xapian::doccount get_termfreq_max() const override { return get_termfreq_est(); }
+  Xapian::doccount get_termfreq_est() const override { return doccount_; }
+  Xapian::doccount get_termfreq_max() const override { return doccount_; }
   void next(double min_wt) override;
   void skip_to(Xapian::docid did, double min_wt) override;
   bool check(Xapian::docid did, double min_wt) override;
@@ -33,6 +36,7 @@ class DocidSlice : public Xapian::PostingSource {
   Xapian::docid lo_ = 1;
   Xapian::docid hi_ = 0;
   Xapian::docid current_ = 0;  ///< 0: before the first
+  Xapian::doccount doccount_ = 0;
 };
 
 }  // namespace newsearch

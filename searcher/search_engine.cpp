@@ -344,7 +344,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   // match spies (a spy would count a cluster split over two slices twice).
   std::vector<Xapian::Database> handles;
   const bool sliced = !want_spy && !remote && (rescore || count_all == 0) && possible >= options.slice_from &&
-                      slice_handles(handles);
+                      slicing_pays(rescore ? built.unboosted : built.query) && slice_handles(handles);
 
   Xapian::doccount lower = 0, estimated = 0, upper = 0;  // the number of (collapsed) matches
   std::vector<Xapian::MSetIterator> order;               // the page, best first

@@ -22,6 +22,16 @@ bool ranks_before(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b, 
 
 }  // namespace
 
+bool slicing_pays(const Xapian::Query& query) {
+  const auto op = query.get_type();
+  const std::size_t n = query.get_num_subqueries();
+  if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR || (op == Xapian::Query::OP_AND && n > 1))
+    return true;
+  for (std::size_t i = 0; i < n; ++i)
+    if (slicing_pays(query.get_subquery(i))) return true;
+  return false;
+}
+
 SlicedMatch sliced_match(const std::vector<Xapian::Database>& handles, const Xapian::Query& query,
                          const EnquireSetup& setup, SliceOrder order, bool collapse, Xapian::doccount first,
                          Xapian::doccount count) {
@@ -64,8 +74,11 @@ SlicedMatch sliced_match(const std::vector<Xapian::Database>& handles, const Xap
   for (const auto& m : msets) {
     at.push_back(m.begin());
     out.lower += m.get_matches_lower_bound();
-    out.estimated += m.get_matches_estimated();
     out.upper += m.get_matches_upper_bound();
+    // A slice that saw all its matches knows their number; otherwise its estimate is the
+    // whole database's (DocidSlice claims every id), of which the slice holds its share.
+    const bool seen_all = m.get_matches_lower_bound() == m.get_matches_upper_bound();
+    out.estimated += seen_all ? m.get_matches_estimated() : m.get_matches_estimated() / slices;
   }
   std::unordered_map<std::string, Xapian::docid> cluster_hit;  // collapse key -> its hit
   Xapian::doccount merged_away = 0;

@@ -30,6 +30,12 @@ struct SlicedMatch {
 /// Configures an Enquire (weighting, collapse key, sort, time limit) for one slice.
 using EnquireSetup = std::function<void(Xapian::Enquire&)>;
 
+/// Whether slicing `query` can pay: the filter that makes a slice costs about as much per
+/// candidate as a plain word's posting does (measured at a million articles: a slice of a
+/// frequent word took as long as the whole word), so a match sped up by slices is one
+/// whose candidates cost more than that: phrases and NEAR (positions), and words ANDed.
+bool slicing_pays(const Xapian::Query& query);
+
 /// Runs `query` over handles.size() slices, slice i on handles[i] (the same databases,
 /// opened once for each thread; handles[0] is searched on the calling thread), and merges
 /// the slices' best first + count. Collapsing: a cluster with members in two slices is one hit.

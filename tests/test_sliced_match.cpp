@@ -9,6 +9,7 @@
 #include "helpers.hpp"
 #include "searcher/docid_slice.hpp"
 #include "searcher/search_engine.hpp"
+#include "searcher/sliced_match.hpp"
 
 using namespace testing;
 using nlohmann::json;
@@ -36,7 +37,9 @@ void check_same_pages(const std::string& db) {
   REQUIRE(one.ok());
   REQUIRE(two.ok());
   REQUIRE(three.ok());
-  const std::vector<std::string> queries = {"said", "mln dlrs", "bank -loan", "title:trade", "dollar date:..1987-06-15"};
+  // Words ANDed and phrases: what is sliced (slicing_pays), each able to match over 500.
+  const std::vector<std::string> queries = {"mln dlrs", "\"mln dlrs\"", "said year", "company said -loss",
+                                            "said pct date:..1987-06-15"};
   for (const auto& q : queries)
     for (auto sort : {newsearch::SortOrder::kRelevance, newsearch::SortOrder::kNewest, newsearch::SortOrder::kOldest,
                       newsearch::SortOrder::kRecent})
@@ -61,6 +64,17 @@ void check_same_pages(const std::string& db) {
 }
 
 }  // namespace
+
+TEST_CASE("sliced match: only matches whose candidates cost more than a slice's filter are sliced", "[search][slices]") {
+  CHECK_FALSE(newsearch::slicing_pays(Xapian::Query("Zsaid")));
+  CHECK_FALSE(newsearch::slicing_pays(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Zoil"), Xapian::Query("Zgas"))));
+  CHECK_FALSE(newsearch::slicing_pays(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query("Zoil"), Xapian::Query("Zopec"))));
+  CHECK(newsearch::slicing_pays(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("Zoil"), Xapian::Query("Zprice"))));
+  const std::vector<Xapian::Query> words = {Xapian::Query("Zcrude"), Xapian::Query("Zoil")};
+  CHECK(newsearch::slicing_pays(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                              Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()),
+                                              Xapian::Query("Zopec"))));
+}
 
 TEST_CASE("sliced match: the slices of a database's ids cover each id once", "[search][slices]") {
   TempDir dir;
