@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
        "parser threads (0: one per core); one more thread writes")
       ("keep-missing", po::bool_switch(&opt.keep_missing), "keep articles whose files are gone")
       ("shards", po::value(&opt.shards)->default_value(0)->value_name("K"),
-       "writer threads for a full build (0: one per core); updates use one")
+       "writer threads for a full build (0: one per core; 1: one writer straight into the database, no segments, slower past ~100k articles); updates use one")
       ("segment-size", po::value(&opt.segment_size)->default_value(20000)->value_name("N"),
        "a full build's writers start a new segment every N articles, merged at the end (0: never)")
       ("rebuild", po::bool_switch(&opt.rebuild),
