@@ -33,6 +33,8 @@ namespace {
 
 constexpr int kFormatVersion = 1;
 constexpr unsigned kMaxMatchThreads = 4;
+// Each slice ranks the page's depth (offset + limit): past this, one thread's pruning wins.
+constexpr std::size_t kMaxSlicedDepth = 10000;
 constexpr std::size_t kFacetSize = 10;
 constexpr std::size_t kMaxDuplicatesListed = 20;
 constexpr Xapian::doccount kRecentRerankDepth = 1000;
@@ -344,7 +346,8 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   // match spies (a spy would count a cluster split over two slices twice).
   std::vector<Xapian::Database> handles;
   const bool sliced = !want_spy && !remote && (rescore || count_all == 0) && possible >= options.slice_from &&
-                      slicing_pays(rescore ? built.unboosted : built.query) && slice_handles(handles);
+                      offset + count <= kMaxSlicedDepth && slicing_pays(rescore ? built.unboosted : built.query) &&
+                      slice_handles(handles);
 
   Xapian::doccount lower = 0, estimated = 0, upper = 0;  // the number of (collapsed) matches
   std::vector<Xapian::MSetIterator> order;               // the page, best first

@@ -1,8 +1,9 @@
 #include "searcher/sliced_match.hpp"
 
+#include <algorithm>
+#include <exception>
 #include <future>
 #include <memory>
-#include <unordered_set>
 
 #include "searcher/docid_slice.hpp"
 
