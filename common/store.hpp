@@ -34,7 +34,7 @@ struct DatabaseSource {
   std::string args;
   bool remote() const { return port != 0 || !program.empty(); }
   std::string name() const {
-    if (!program.empty()) return ":" + program + " " + args;
+    if (!program.empty()) return ":" + program + (args.empty() ? "" : " " + args);
     return port != 0 ? host + ":" + std::to_string(port) : path;
   }
 };

@@ -355,15 +355,6 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   // Hits that stand for others, where the page's MSet cannot say (a re-ranked or sliced page).
   std::unordered_map<Xapian::docid, std::pair<Xapian::doccount, std::string>> collapsed;
   const bool collapse_from_map = rescore || sliced;
-  // A sliced match sums its slices' estimates; Xapian's bounds for the whole query (from
-  // the term statistics, no posting read) may be tighter: exact, for one word uncollapsed.
-  auto tighten_with_whole_bounds = [&] {
-    const Xapian::MSet whole = enquire.get_mset(0, 0);
-    lower = std::max(lower, whole.get_matches_lower_bound());
-    upper = std::min(upper, whole.get_matches_upper_bound());
-    if (lower > upper) lower = upper;
-    estimated = std::clamp(estimated, lower, upper);
-  };
   bool counted_all = want_spy;
   if (rescore) {
     enquire.set_query(built.unboosted);
@@ -374,7 +365,6 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
       for (const auto& it : m.hits) best.push_back(*it);
       collapsed = std::move(m.collapsed);
       lower = m.lower, estimated = m.estimated, upper = m.upper;
-      tighten_with_whole_bounds();
     } else {
       const Xapian::MSet totals = enquire.get_mset(0, window, check_at_least);
       for (auto it = totals.begin(); it != totals.end(); ++it) {
@@ -397,7 +387,6 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     order = std::move(m.hits);
     collapsed = std::move(m.collapsed);
     lower = m.lower, estimated = m.estimated, upper = m.upper;
-    tighten_with_whole_bounds();
     page_mset = std::move(m.weights);
   } else {
     // One boosted pass counts every possible match (at most kOnePassMatches): stopping early

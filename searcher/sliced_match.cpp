@@ -94,17 +94,17 @@ SlicedMatch sliced_match(const std::vector<Xapian::Database>& handles, const Xap
     if (!key.empty()) {
       const Xapian::doccount also = it.get_collapse_count();
       if (auto seen = cluster_hit.find(key); seen != cluster_hit.end()) {
-        out.collapsed[seen->second].first += also + 1;  // a member of an earlier hit's cluster
+        auto& [similar, hit_key] = out.collapsed[seen->second];  // a member of an earlier hit's cluster
+        similar += also + 1;
+        hit_key = key;
         ++merged_away;
         continue;
       }
       cluster_hit.emplace(key, *it);
-      out.collapsed[*it] = {also, key};
+      if (also > 0) out.collapsed[*it] = {also, key};
     }
     ranked.push_back(it);
   }
-  for (auto it = out.collapsed.begin(); it != out.collapsed.end();)
-    it = it->second.first == 0 ? out.collapsed.erase(it) : std::next(it);
   // Clusters across slices were counted once in each: the ones seen are taken off; others
   // may remain, so with collapsing only the sum's upper bound is sure.
   out.estimated = out.estimated > merged_away ? out.estimated - merged_away : 0;
@@ -114,6 +114,14 @@ SlicedMatch sliced_match(const std::vector<Xapian::Database>& handles, const Xap
     for (const auto& m : msets) lower = std::max(lower, m.get_matches_lower_bound());
     out.lower = lower;
   }
+  // Xapian's bounds for the whole query, from term statistics alone (no posting read), may
+  // be tighter than the slices' sums: exact, for one word uncollapsed.
+  Xapian::Enquire whole(handles[0]);
+  whole.set_query(query);
+  setup(whole);
+  const Xapian::MSet bounds = whole.get_mset(0, 0);
+  out.lower = std::max(out.lower, bounds.get_matches_lower_bound());
+  out.upper = std::min(out.upper, bounds.get_matches_upper_bound());
   out.lower = std::min(out.lower, out.upper);
   out.estimated = std::clamp(out.estimated, out.lower, out.upper);
   if (ranked.size() > first) out.hits.assign(ranked.begin() + first, ranked.end());

@@ -39,6 +39,7 @@ bool slicing_pays(const Xapian::Query& query);
 /// Runs `query` over handles.size() slices, slice i on handles[i] (the same databases,
 /// opened once for each thread; handles[0] is searched on the calling thread), and merges
 /// the slices' best first + count. Collapsing: a cluster with members in two slices is one hit.
+/// The totals are the slices' sums, bounded by Xapian's bounds for the whole query.
 /// Exceptions of any slice (DatabaseModifiedError...) are rethrown here.
 SlicedMatch sliced_match(const std::vector<Xapian::Database>& handles, const Xapian::Query& query,
                          const EnquireSetup& setup, SliceOrder order, bool collapse, Xapian::doccount first,
