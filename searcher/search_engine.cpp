@@ -16,6 +16,7 @@
 #include "common/store.hpp"
 #include "common/utf8.hpp"
 #include "common/stored_article.hpp"
+#include "searcher/collapsed_total.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/docid_filter.hpp"
 #include "searcher/query_builder.hpp"
@@ -110,6 +111,7 @@ struct SearchEngine::Impl {
   std::unique_ptr<QueryBuilder> speller;  // on spelling_db; null: the builder's own database
   std::vector<SearchDatabases> slice_helpers;  // more handles of the same local databases, one a thread
   std::unordered_map<std::string, std::string> person_display_cache;
+  std::optional<double> unique_share_cache;  // of the open revision (collapsed_total.hpp)
   Error error;
   bool ok = false;
 
@@ -158,6 +160,7 @@ struct SearchEngine::Impl {
     }
     make_builders();
     person_display_cache.clear();
+    unique_share_cache.reset();
     slice_helpers.clear();
     ok = true;
   }
@@ -195,6 +198,11 @@ struct SearchEngine::Impl {
   }
 
   json run(const SearchRequest& req, const BuiltQuery& built);
+
+  double archive_unique_share() {
+    if (!unique_share_cache) unique_share_cache = unique_share(db);
+    return *unique_share_cache;
+  }
 
   unsigned match_threads() const {
     if (options.match_threads > 0) return options.match_threads;
@@ -235,6 +243,7 @@ struct SearchEngine::Impl {
   // After a DatabaseModifiedError. reopen() itself reads the newest revision, which one
   // more commit can discard again: then the database is opened afresh.
   void reopen_after_change() {
+    unique_share_cache.reset();
     try {
       db.reopen();
     } catch (const Xapian::Error&) {
@@ -269,7 +278,10 @@ void SearchEngine::refresh() {
     return;
   }
   try {
-    if (impl_->db.reopen()) impl_->person_display_cache.clear();
+    if (impl_->db.reopen()) {
+      impl_->person_display_cache.clear();
+      impl_->unique_share_cache.reset();
+    }
     for (auto& part : impl_->parts) part.reopen();
     if (impl_->spelling_db) impl_->spelling_db->reopen();
     // --allow-partial: a shard that was down may be back.
@@ -350,6 +362,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
                       slice_handles(handles);
 
   Xapian::doccount lower = 0, estimated = 0, upper = 0;  // the number of (collapsed) matches
+  Xapian::doccount uncollapsed = 0;                      // the estimate before collapsing
   std::vector<Xapian::MSetIterator> order;               // the page, best first
   std::optional<Xapian::MSet> page_mset;                 // term weights for the snippets
   // Hits that stand for others, where the page's MSet cannot say (a re-ranked or sliced page).
@@ -364,7 +377,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
       SlicedMatch m = sliced_match(handles, built.unboosted, setup, slice_order, req.collapse, 0, window);
       for (const auto& it : m.hits) best.push_back(*it);
       collapsed = std::move(m.collapsed);
-      lower = m.lower, estimated = m.estimated, upper = m.upper;
+      lower = m.lower, estimated = m.estimated, upper = m.upper, uncollapsed = m.uncollapsed_estimated;
     } else {
       const Xapian::MSet totals = enquire.get_mset(0, window, check_at_least);
       for (auto it = totals.begin(); it != totals.end(); ++it) {
@@ -372,7 +385,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
         if (req.collapse && it.get_collapse_count() > 0) collapsed[*it] = {it.get_collapse_count(), it.get_collapse_key()};
       }
       lower = totals.get_matches_lower_bound(), estimated = totals.get_matches_estimated();
-      upper = totals.get_matches_upper_bound();
+      upper = totals.get_matches_upper_bound(), uncollapsed = totals.get_uncollapsed_matches_estimated();
     }
     // The same settings again; the facets were counted by the first pass, and the window
     // holds one article a cluster already, so nothing is left to collapse.
@@ -386,7 +399,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     SlicedMatch m = sliced_match(handles, built.query, setup, slice_order, req.collapse, first, count);
     order = std::move(m.hits);
     collapsed = std::move(m.collapsed);
-    lower = m.lower, estimated = m.estimated, upper = m.upper;
+    lower = m.lower, estimated = m.estimated, upper = m.upper, uncollapsed = m.uncollapsed_estimated;
     page_mset = std::move(m.weights);
   } else {
     // One boosted pass counts every possible match (at most kOnePassMatches): stopping early
@@ -394,12 +407,16 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     page_mset = enquire.get_mset(first, count, std::max(check_at_least, count_all));
     for (auto it = page_mset->begin(); it != page_mset->end(); ++it) order.push_back(it);
     lower = page_mset->get_matches_lower_bound(), estimated = page_mset->get_matches_estimated();
-    upper = page_mset->get_matches_upper_bound();
+    upper = page_mset->get_matches_upper_bound(), uncollapsed = page_mset->get_uncollapsed_matches_estimated();
     counted_all = counted_all || count_all > 0;
   }
   // Every match seen: with collapsing, Xapian 1.4's lower bound is then the exact number of
-  // hits, while its estimate stays scaled from the uncollapsed one.
-  const Xapian::doccount total = counted_all ? lower : estimated;
+  // hits, while its estimate stays scaled from the uncollapsed one. Otherwise a collapsed
+  // search announces its own estimate (collapsed_total.hpp).
+  const Xapian::doccount total = counted_all ? lower
+                                 : req.collapse && lower != upper
+                                     ? collapsed_estimate(uncollapsed, archive_unique_share(), lower, upper)
+                                     : estimated;
   for (const auto& [slot, value_spy] : value_spies) spy.add_value_counts(slot, *value_spy);
 
   std::vector<double> scores;

@@ -80,6 +80,8 @@ SlicedMatch sliced_match(const std::vector<Xapian::Database>& handles, const Xap
     // whole database's (DocidSlice claims every id), of which the slice holds its share.
     const bool seen_all = m.get_matches_lower_bound() == m.get_matches_upper_bound();
     out.estimated += seen_all ? m.get_matches_estimated() : m.get_matches_estimated() / slices;
+    out.uncollapsed_estimated +=
+        seen_all ? m.get_uncollapsed_matches_estimated() : m.get_uncollapsed_matches_estimated() / slices;
   }
   std::unordered_map<std::string, Xapian::docid> cluster_hit;  // collapse key -> its hit
   Xapian::doccount merged_away = 0;

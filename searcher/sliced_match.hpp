@@ -24,6 +24,7 @@ struct SlicedMatch {
   Xapian::doccount lower = 0;      ///< bounds and estimate of the number of (collapsed) matches
   Xapian::doccount estimated = 0;
   Xapian::doccount upper = 0;
+  Xapian::doccount uncollapsed_estimated = 0;  ///< the estimate before collapsing
   Xapian::MSet weights;  ///< the MSet of the best hit's slice: term weights for snippets
 };
 

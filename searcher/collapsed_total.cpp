@@ -1,0 +1,32 @@
+#include "searcher/collapsed_total.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "common/schema.hpp"
+
+namespace newsearch {
+
+double unique_share(const Xapian::Database& db) {
+  const Xapian::doccount all = db.get_doccount();
+  if (all == 0) return 1;
+  const std::string prefix(kPrefixDupCluster);
+  double copies = 0;  // beyond the first of each cluster
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+    if (t.get_termfreq() > 1) copies += t.get_termfreq() - 1;
+  return std::clamp(1 - copies / all, 0.0, 1.0);
+}
+
+Xapian::doccount collapsed_estimate(Xapian::doccount uncollapsed_estimate, double share, Xapian::doccount lower,
+                                    Xapian::doccount upper) {
+  double estimate = uncollapsed_estimate * share;
+  if (estimate >= 1000) {
+    const double unit = std::pow(10.0, std::floor(std::log10(estimate)) - 2);
+    estimate = std::round(estimate / unit) * unit;
+  }
+  const auto rounded = static_cast<Xapian::doccount>(std::llround(estimate));
+  return std::clamp(rounded, std::min(lower, upper), upper);
+}
+
+}  // namespace newsearch
