@@ -18,6 +18,7 @@
 #include "common/stored_article.hpp"
 #include "searcher/collapsed_total.hpp"
 #include "searcher/facets.hpp"
+#include "searcher/hit_texts.hpp"
 #include "searcher/docid_filter.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/match_bound.hpp"
@@ -52,14 +53,6 @@ json article_summary(const StoredArticle& a) {
   return {{"id", a.id}, {"title", a.title}, {"path", a.path}, {"date", a.date ? json(*a.date) : json(nullptr)}};
 }
 
-// The snippet is chosen from the passage of about 5/4 of its length where the query's words
-// are densest (snippet_passage.hpp); when the byte scan finds none of them, from the first
-// kSnippetWindow bytes (a match in the first few kilobytes is what a reader wants anyway).
-// Xapian's snippet costs about 270 instructions a byte of passage: 5/4 rather than twice the
-// snippet's length took 8% off the benchmark queries' instructions, the snippets as good.
-constexpr std::size_t kSnippetPassagePercent = 125;
-constexpr std::size_t kSnippetWindow = 6000;
-constexpr const char* kEllipsis = "\xE2\x80\xA6";
 // How many of the best matches by the words the phrase boost re-ranks.
 constexpr Xapian::doccount kBoostWindow = 100;
 // Up to how many possible matches of the words the boost is applied in one pass, counting
@@ -111,6 +104,9 @@ struct SearchEngine::Impl {
   std::vector<SearchDatabases> slice_helpers;  // more handles of the same local databases, one a thread
   std::unordered_map<std::string, std::string> person_display_cache;
   std::optional<double> unique_share_cache;  // of the open revision (collapsed_total.hpp)
+  std::unique_ptr<Analyzer> helper_analyzer;  // the second thread's (hit_texts.hpp)
+  std::unique_ptr<WorkerThread> page_worker;   // that thread, started at the first page that uses it
+  std::size_t pages_made = 0;
   Error error;
   bool ok = false;
 
@@ -165,6 +161,7 @@ struct SearchEngine::Impl {
   }
 
   void make_builders() {
+    helper_analyzer.reset();  // the language may have changed
     builder = std::make_unique<QueryBuilder>(db, language, synonyms);
     speller = spelling_db ? std::make_unique<QueryBuilder>(*spelling_db, language, synonyms) : nullptr;
   }
@@ -458,12 +455,23 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     highlight_mset = loose.get_mset(0, 0);
   }
   const Xapian::MSet& snippet_mset = highlight_mset ? *highlight_mset : *page_mset;
-  const Xapian::Stem stem = snippet_stemmer(builder->analyzer().stemmer(), builder->analyzer().language(), probes);
+  const SnippetSpec spec{highlight_mset ? highlight_query(shown) : built.query, probes, req.snippet_bytes};
+  std::vector<Xapian::docid> ids;
+  for (const auto& it : order) ids.push_back(*it);
+  // A page of several hits is read on two threads (hit_texts.hpp), from an engine's second
+  // page on: a one-off search (the command line) would spend more on opening a second
+  // handle and starting a thread than it saves.
+  std::optional<HitTextHelper> helper;
+  if (++pages_made > 1 && two_threads_pay(ids.size()) && (sliced || slice_handles(handles)) && handles.size() > 1) {
+    if (!helper_analyzer) helper_analyzer = std::make_unique<Analyzer>(builder->analyzer().language());
+    if (!page_worker) page_worker = std::make_unique<WorkerThread>();
+    helper = HitTextHelper{page_worker.get(), handles[1], helper_analyzer.get()};
+  }
+  std::vector<HitText> texts = hit_texts(ids, db, snippet_mset, builder->analyzer(), spec, helper ? &*helper : nullptr);
   json results = json::array();
   for (std::size_t i = 0; i < order.size(); ++i) {
     auto& it = order[i];
-    Xapian::Document doc = it.get_document();
-    StoredArticle a = StoredArticle::unserialise(doc.get_data());
+    StoredArticle& a = texts[i].article;
     std::vector<std::string> people;
     for (std::size_t k = 0; k < a.person_keys.size(); ++k) people.push_back(person_display(a.person_keys[k]));
     // The article's fields are moved into the hit (its body stays for the snippet).
@@ -478,15 +486,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
               {"path", std::move(a.path)},
               {"abspath", std::move(a.abspath)},
               {"url", std::move(a.url)}};
-    const Passage passage = snippet_passage(a.body, probes, req.snippet_bytes * kSnippetPassagePercent / 100, kSnippetWindow);
-    std::string snippet = snippet_mset.snippet(std::string(passage.text), req.snippet_bytes, stem,
-                                       Xapian::MSet::SNIPPET_CJK_NGRAM,  // no background model: it looks up every word's frequency
-                                       "<mark>", "</mark>", kEllipsis);
-    snippet = snippet_from_word_start(snippet, passage.text, kEllipsis);
-    // Xapian saw only the passage: say where the article goes on before or after it.
-    if (passage.cut_before && !snippet.starts_with(kEllipsis)) snippet.insert(0, kEllipsis);
-    if (passage.cut_after && !snippet.ends_with(kEllipsis)) snippet += kEllipsis;
-    r["snippet"] = std::move(snippet);
+    r["snippet"] = std::move(texts[i].snippet);
     // The articles collapsed into this hit: same cluster key, matching the query too. (A
     // re-ranked page holds one article of each cluster: the first pass counted the others.)
     Xapian::doccount similar = 0;
@@ -506,7 +506,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
       // The hit's own key: Xapian's where its MSet collapsed (reading the document's values
       // cost 3.5% of the benchmark's instructions); the document's after a re-ranking pass
       // (which does not collapse) and over remote shards.
-      const std::string own = rescore || remote ? doc.get_value(kSlotDupKey) : it.get_collapse_key();
+      const std::string own = rescore || remote ? it.get_document().get_value(kSlotDupKey) : it.get_collapse_key();
       if (!own.empty() && (remote || db.term_exists(std::string(kPrefixDupCluster) + own))) key = own;
     }
     if (!key.empty()) {

@@ -1,0 +1,47 @@
+// A page's articles and snippets are made on two threads (hit_texts.hpp): on real news every
+// result, snippet included, is the one a single thread makes, for every kind of query.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+#include "searcher/search_engine.hpp"
+
+using namespace testing;
+
+TEST_CASE("hits read on two threads: every result the single thread's", "[search][snippet]") {
+  const std::string june = shared_path("corpora/reuters21578/1987/06");
+  if (!fs::exists(june)) {
+    WARN("skipped: " + june + " not found (the shared corpora are not beside the checkout)");
+    return;
+  }
+  TempDir dir;
+  REQUIRE(run(newsindex("-q --db " + (dir / "db") + " " + june)).status == 0);
+  newsearch::EngineOptions one_thread, two_threads;
+  one_thread.match_threads = 1;
+  two_threads.match_threads = 2;
+  newsearch::SearchEngine one({dir / "db"}, one_thread), two({dir / "db"}, two_threads);
+  REQUIRE(one.ok());
+  REQUIRE(two.ok());
+  // A word, a name, words with the phrase boost, phrases (their snippets weigh the loose
+  // query), a person, NOT, a wildcard, a date filter, a field, NEAR.
+  const std::vector<std::string> queries = {"oil",        "Reagan",       "oil prices", "\"interest rates\"",
+                                            "person:baker", "bank -loan", "export*",    "wheat date:..1987-06-15",
+                                            "title:trade", "oil NEAR/3 prices"};
+  for (const auto& q : queries)
+    for (std::size_t limit : {10, 3, 1})
+      for (std::size_t offset : {0, 5}) {
+        newsearch::SearchRequest req;
+        req.query = q;
+        req.limit = limit;
+        req.offset = offset;
+        INFO(q << " limit " << limit << " offset " << offset);
+        auto a = one.search(req), b = two.search(req);
+        REQUIRE(a);
+        REQUIRE(b);
+        REQUIRE((*a)["results"].size() > 0);
+        CHECK((*b)["results"] == (*a)["results"]);
+        bool marked = false;
+        for (const auto& r : (*b)["results"]) marked = marked || r["snippet"].get<std::string>().find("<mark>") != std::string::npos;
+        CHECK(marked == (q.rfind("title:", 0) != 0));  // a title's words are not marked in the body
+      }
+}
