@@ -433,6 +433,9 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
       }
       shards = std::move(*set);
       in_aside_build = true;
+      if (!shards->discarded_damaged().empty())
+        std::fprintf(stderr, "newsindex: warning: the aside build %s.build was damaged (%s): building it afresh\n",
+                     options.database.c_str(), shards->discarded_damaged().c_str());
     }
     const unsigned n_targets = shards ? shards->size() : 1;
 

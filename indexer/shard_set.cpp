@@ -112,7 +112,9 @@ Result<ShardSet> ShardSet::open(const std::string& database, unsigned lanes, std
     set.readers_.clear();
     if (!fresh_start) return error_from_xapian(e, set.dir_);
     fs::remove_all(set.dir_, ec);
-    return open(database, lanes, segment_size, language, false);
+    auto again = open(database, lanes, segment_size, language, false);
+    if (again) again->discarded_damaged_ = e.get_description();
+    return again;
   } catch (const Xapian::Error& e) {
     return error_from_xapian(e, set.dir_);
   }

@@ -32,6 +32,8 @@ class ShardSet {
                                const std::string& language, bool fresh_start = true);
 
   unsigned size() const { return static_cast<unsigned>(lanes_.size()); }
+  /// Why the leftover build was discarded as damaged when opened ("" if it was not).
+  const std::string& discarded_damaged() const { return discarded_damaged_; }
   /// The segment a lane writes now (the same object across rolls).
   Xapian::WritableDatabase& shard(unsigned lane) { return lanes_[lane].writer; }
   /// The id of a lane's current segment; ids number every segment of the build.
@@ -99,6 +101,7 @@ class ShardSet {
   static constexpr const char* kRemovedSuffix = ".build-removed";
 
   std::string dir_;
+  std::string discarded_damaged_;
   std::string language_;
   std::size_t segment_size_ = 0;
   std::vector<Segment> segments_;
