@@ -52,7 +52,7 @@ std::vector<HitText> hit_texts(const std::vector<Xapian::docid>& ids, const Xapi
                                const Xapian::MSet& weights, const Analyzer& analyzer, const SnippetSpec& spec,
                                const HitTextHelper* helper) {
   std::vector<HitText> out(ids.size());
-  const Xapian::Stem stem = snippet_stemmer(analyzer.stemmer(), analyzer.language(), spec.probes);
+  const Xapian::Stem stem = snippet_stemmer(analyzer.stemmer(), analyzer.language(), spec.probes, spec.name_variants);
   std::atomic<std::size_t> next{0};  // the next hit to be claimed, by either thread
   std::string serialised;             // the second thread's copy of the query, or none
   if (helper && two_threads_pay(ids.size())) {
@@ -72,7 +72,8 @@ std::vector<HitText> hit_texts(const std::vector<Xapian::docid>& ids, const Xapi
   // that has not started by the time every hit is taken (its core busy) is called off, and
   // then touches nothing here.
   const Xapian::Query query = Xapian::Query::unserialise(serialised);
-  const Xapian::Stem helper_stem = snippet_stemmer(helper->analyzer->stemmer(), helper->analyzer->language(), spec.probes);
+  const Xapian::Stem helper_stem = snippet_stemmer(helper->analyzer->stemmer(), helper->analyzer->language(), spec.probes,
+                                                   spec.name_variants);
   const Xapian::Database helper_db = helper->db;
   enum : int { kWaiting, kStarted, kCalledOff };
   auto state = std::make_shared<std::atomic<int>>(kWaiting);

@@ -7,6 +7,7 @@
 // shared across threads (their reference counts are not atomic).
 #include <xapian.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct SnippetSpec {
   Xapian::Query weights_query;      ///< `weights` below is an MSet of this query
   std::vector<std::string> probes;  ///< snippet_probes() of the shown query
   std::size_t bytes = 220;          ///< the snippet's length
+  std::map<std::string, std::string> name_variants;  ///< BuiltQuery::name_variants
 };
 
 /// A second thread's means: the thread, another handle on the open revision, and an

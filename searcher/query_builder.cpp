@@ -236,7 +236,11 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
   }
 
   // A name in another spelling than the articles': "zelensky" finds "Zelenskyy" too.
-  main = with_person_words(main, person_word_variants(unstemmed_terms(fe.query), analyzer_, db_));
+  const std::map<std::string, std::string> variants = person_word_variants(unstemmed_terms(fe.query), analyzer_, db_);
+  main = with_person_words(main, variants);
+  const std::size_t person_prefix = find_field("person")->prefix.size();
+  for (const auto& [stemmed, person_term] : variants)
+    if (stemmed.starts_with('Z')) out.name_variants.emplace(person_term.substr(person_prefix), stemmed.substr(1));
 
   std::vector<Xapian::Query> filters;
   // Exact forms: the unstemmed terms (as the index's tokenizer makes them); for a phrase,
@@ -262,7 +266,13 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
                          Xapian::Query(Xapian::Query::OP_OR, t_persons.words.begin(), t_persons.words.end()));
     std::vector<Xapian::Query> name_words;
     for (const std::string& name : t_persons.names)
-      for (const std::string& word : unstemmed_terms(name)) name_words.emplace_back(analyzer_.stemmed_term(word));
+      for (const std::string& word : unstemmed_terms(name)) {
+        const std::string stemmed = analyzer_.stemmed_term(word);
+        name_words.emplace_back(stemmed);
+        const std::string key = person_key(word);
+        if (!key.empty() && key.find(' ') == std::string::npos && stemmed.starts_with('Z'))
+          out.name_variants.emplace(key, stemmed.substr(1));
+      }
     out.highlight = Xapian::Query(Xapian::Query::OP_OR, name_words.begin(), name_words.end());
   }
 

@@ -3,6 +3,7 @@
 // processors for person: and date:, exact forms, the phrase boost, date bounds.
 #include <xapian.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,10 @@ struct BuiltQuery {
   Xapian::Query unboosted, boost;
   /// Body terms a snippet should show besides the query's own: the words of a person: name.
   Xapian::Query highlight;
+  /// A person's folded word (person_key) -> the query's stem it stands for ("zelensky" ->
+  /// "zelenski"), so that a snippet marks the name as the article spells it ("Zelenskyy",
+  /// "Зеленський"): for names typed as words that found other spellings, and person: names.
+  std::map<std::string, std::string> name_variants;
   FrontendResult frontend;
   std::string corrected;  ///< QueryParser's spelling-corrected query string ("" if none)
 };

@@ -444,7 +444,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
 
   const Xapian::Query shown =
       built.highlight.empty() ? built.query : Xapian::Query(Xapian::Query::OP_OR, built.query, built.highlight);
-  const std::vector<std::string> probes = snippet_probes(shown);
+  const std::vector<std::string> probes = snippet_probes(shown, built.name_variants);
   // Phrases and person: names: the snippet takes its terms and their weights from an MSet of
   // the loose query (its words ORed).
   std::optional<Xapian::MSet> highlight_mset;
@@ -455,7 +455,8 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     highlight_mset = loose.get_mset(0, 0);
   }
   const Xapian::MSet& snippet_mset = highlight_mset ? *highlight_mset : *page_mset;
-  const SnippetSpec spec{highlight_mset ? highlight_query(shown) : built.query, probes, req.snippet_bytes};
+  const SnippetSpec spec{highlight_mset ? highlight_query(shown) : built.query, probes, req.snippet_bytes,
+                         built.name_variants};
   std::vector<Xapian::docid> ids;
   for (const auto& it : order) ids.push_back(*it);
   // A page of several hits is read on two threads (hit_texts.hpp), from an engine's second

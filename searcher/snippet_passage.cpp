@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <bitset>
 #include <cctype>
+#include <map>
 #include <set>
 
+#include "common/people.hpp"
 #include "searcher/print_text.hpp"
 
 namespace newsearch {
@@ -38,31 +40,51 @@ std::size_t sentence_start(std::string_view text, std::size_t at, std::size_t li
   return floor == 0 ? 0 : word_start_before(text, floor);
 }
 
-class FirstLetterStemmer : public Xapian::StemImplementation {
+// Stems as the analyzer does, with two exceptions: a word starting with an ASCII letter that
+// no probe starts with is returned as it is (when `gate`), and a word that folds to a
+// person's word of `variants` is given the query stem it stands for.
+class SnippetStemmer : public Xapian::StemImplementation {
  public:
-  FirstLetterStemmer(Xapian::Stem stemmer, const std::vector<std::string>& probes) : stemmer_(std::move(stemmer)) {
+  SnippetStemmer(Xapian::Stem stemmer, const std::vector<std::string>& probes, bool gate,
+                 std::map<std::string, std::string> variants)
+      : stemmer_(std::move(stemmer)), gate_(gate), variants_(std::move(variants)) {
     for (const auto& p : probes) first_letters_.set(static_cast<unsigned char>(p[0]));
+    for (const auto& [key, stem] : variants_) first_letters_.set(static_cast<unsigned char>(key[0]));
   }
   std::string operator()(const std::string& word) override {
-    if (!word.empty()) {
+    if (gate_ && !word.empty()) {
       const auto first = static_cast<unsigned char>(ascii_lower(word[0]));
       if (first < 0x80 && std::isalpha(first) && !first_letters_.test(first)) return word;
     }
+    if (!variants_.empty()) {
+      if (auto v = variants_.find(person_key(without_possessive(word))); v != variants_.end()) return v->second;
+    }
     return stemmer_(word);
   }
-  std::string get_description() const override { return "first-letter:" + stemmer_.get_description(); }
+  std::string get_description() const override { return "snippet:" + stemmer_.get_description(); }
 
  private:
+  static std::string_view without_possessive(std::string_view word) {
+    for (std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
+      if (word.size() > s.size() && word.ends_with(s)) return word.substr(0, word.size() - s.size());
+    return word;
+  }
+
   Xapian::Stem stemmer_;
+  bool gate_;
+  std::map<std::string, std::string> variants_;
   std::bitset<256> first_letters_;
 };
 
 }  // namespace
 
 Xapian::Stem snippet_stemmer(const Xapian::Stem& stemmer, const std::string& language,
-                             const std::vector<std::string>& probes) {
-  if (language == "indonesian" || language == "irish" || probes.empty()) return stemmer;
-  return Xapian::Stem(new FirstLetterStemmer(stemmer, probes));
+                             const std::vector<std::string>& probes,
+                             const std::map<std::string, std::string>& name_variants) {
+  // Snowball's stemmers for Indonesian and Irish strip prefixes: no first-letter gate.
+  const bool gate = language != "indonesian" && language != "irish" && !probes.empty();
+  if (!gate && name_variants.empty()) return stemmer;
+  return Xapian::Stem(new SnippetStemmer(stemmer, probes, gate, name_variants));
 }
 
 bool has_positional_subquery(const Xapian::Query& query) {
@@ -77,8 +99,10 @@ Xapian::Query highlight_query(const Xapian::Query& query) {
   return Xapian::Query(Xapian::Query::OP_OR, query.get_unique_terms_begin(), query.get_unique_terms_end());
 }
 
-std::vector<std::string> snippet_probes(const Xapian::Query& query) {
+std::vector<std::string> snippet_probes(const Xapian::Query& query,
+                                        const std::map<std::string, std::string>& name_variants) {
   std::set<std::string> probes;
+  for (const auto& [key, stem] : name_variants) probes.insert(key.size() >= 4 ? key.substr(0, key.size() - 1) : key);
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     std::string term = *t;
     // Body terms only: "Zstem" or an unprefixed lower-case word (prefixes are upper case).

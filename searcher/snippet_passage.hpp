@@ -4,6 +4,7 @@
 // expensive step of a search (a third of the instructions for a one-word query). A cheap
 // byte scan finds where the query's words are densest first, and only that passage, a few
 // times the snippet's length, goes to Xapian, which still does the stem-aware highlighting.
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +24,10 @@ Xapian::Query highlight_query(const Xapian::Query& query);
 
 /// What to look for in the text: for each unprefixed term of the query (a stem or an exact
 /// word), its start in lower case: the stem less its last letter ("rate" -> "rat", so that
-/// "rates" and "rating" are found; "happi" -> "happ" for "happy").
-std::vector<std::string> snippet_probes(const Xapian::Query& query);
+/// "rates" and "rating" are found; "happi" -> "happ" for "happy"); the same of each person's
+/// word of `name_variants` ("zelensk" for "Зеленський" typed).
+std::vector<std::string> snippet_probes(const Xapian::Query& query,
+                                        const std::map<std::string, std::string>& name_variants = {});
 
 struct Passage {
   std::string_view text;
@@ -43,10 +46,13 @@ Passage snippet_passage(std::string_view body, const std::vector<std::string>& p
 /// The stemmer to give MSet::snippet: `stemmer`, except that a word starting with an ASCII
 /// letter no probe starts with is returned as it is, unstemmed (it cannot stem to a query
 /// term: Snowball's stemmers for Latin-script languages strip suffixes, never the first
-/// letter). Saves most of the stemming of a snippet. Languages whose stemmer strips
-/// prefixes (Indonesian, Irish) get `stemmer` itself.
+/// letter), which saves most of the stemming of a snippet; not for languages whose stemmer
+/// strips prefixes (Indonesian, Irish). And a word whose person_key is a key of
+/// `name_variants` (a person's folded word -> the query stem it stands for) stems to that
+/// stem, so that "Zelenskyy" and "Зеленський" are marked for the query "zelensky".
 Xapian::Stem snippet_stemmer(const Xapian::Stem& stemmer, const std::string& language,
-                             const std::vector<std::string>& probes);
+                             const std::vector<std::string>& probes,
+                             const std::map<std::string, std::string>& name_variants = {});
 
 /// MSet::snippet may start a snippet inside a word a joiner splits ("…-<mark>mails</mark>"
 /// of "e-mails", "…-based"): the snippet then starts at the word's start in `passage`, the

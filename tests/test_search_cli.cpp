@@ -184,6 +184,18 @@ TEST_CASE("a name typed as a word finds the person in every spelling", "[search]
   CHECK(total("zelensky") == 3);  // the words alone: 1 ("Zelensky"), 1 ("Zelenskyy")
   CHECK(total("zelenskyy") == 3);
   CHECK(total("\xD0\x97\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB8\xD0\xB9") == 3);
+  // and each article's spelling is marked in its snippet
+  for (const std::string q : {"zelensky", "zelenskyy", "\xD0\x97\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB8\xD0\xB9",
+                              "person:zelensky"}) {
+    const json found = json::parse(run(newsearch("--json --db " + dir / "db" + " " + quote(q))).out);
+    REQUIRE(found["results"].size() == 3);
+    for (const auto& hit : found["results"]) {
+      INFO(q << ": " << hit["snippet"]);
+      const std::string snippet = hit["snippet"];
+      CHECK((snippet.find("<mark>Zelensk") != std::string::npos ||
+             snippet.find("<mark>\xD0\x97\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB8\xD0\xB9</mark>") != std::string::npos));
+    }
+  }
   CHECK(total("zelensky grain") == 0);
   CHECK(total("zelensky -paris") == 2);
   CHECK(total("\"zelensky met\"") == 1);  // a phrase is the words as written

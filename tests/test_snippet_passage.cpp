@@ -1,6 +1,7 @@
 // The passage given to MSet::snippet: where the query's words are densest, cut at word and
 // sentence boundaries, with the fallback to the article's start when no word is found.
 #include <catch2/catch.hpp>
+#include <map>
 #include <string>
 
 #include "searcher/snippet_passage.hpp"
@@ -67,6 +68,24 @@ TEST_CASE("snippet stemmer: words that cannot stem to a query term are left alon
   CHECK(s("jumping") == "jumping");  // j: not stemmed, cannot match
   CHECK(s("élan") == english("élan"));  // not ASCII: always stemmed
   CHECK(snippet_stemmer(english, "indonesian", {"rat"})("jumping") == "jump");
+}
+
+TEST_CASE("snippet stemmer: a person's other spellings stem to the query's stem", "[search][snippet]") {
+  const Xapian::Stem english("english");
+  // The query "zelensky": its stem, and the person's folded word it found other spellings by.
+  const std::map<std::string, std::string> variants = {{"zelensky", "zelenski"}};
+  const Xapian::Stem s = snippet_stemmer(english, "english", {"zelensk"}, variants);
+  CHECK(s("zelenskyy") == "zelenski");
+  CHECK(s("zelenskiy") == "zelenski");
+  CHECK(s("zelenskyy's") == "zelenski");
+  CHECK(s("\xD0\xB7\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB8\xD0\xB9") == "zelenski");  // зеленський
+  CHECK(s("zealous") == english("zealous"));  // z, but another word
+  CHECK(s("jumping") == "jumping");
+  // Indonesian has no first-letter gate, but the spellings still meet.
+  CHECK(snippet_stemmer(english, "indonesian", {"zelensk"}, variants)("zelenskyy") == "zelenski");
+  // The person's word is also looked for in the text, whatever the query's script.
+  const std::vector<std::string> probes = snippet_probes(Xapian::Query("Zzel"), variants);
+  CHECK(probes == std::vector<std::string>{"zel", "zelensk"});
 }
 
 TEST_CASE("snippet start: a word a joiner splits is given back its start", "[search][snippet]") {
