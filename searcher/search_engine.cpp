@@ -21,6 +21,7 @@
 #include "searcher/hit_texts.hpp"
 #include "searcher/docid_filter.hpp"
 #include "searcher/query_builder.hpp"
+#include "searcher/sampled_count.hpp"
 #include "searcher/match_bound.hpp"
 #include "searcher/sliced_match.hpp"
 #include "searcher/snippet_passage.hpp"
@@ -406,13 +407,18 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     upper = page_mset->get_matches_upper_bound(), uncollapsed = page_mset->get_uncollapsed_matches_estimated();
     counted_all = counted_all || count_all > 0;
   }
+  // A phrase (or NEAR) whose matches were not all seen: Xapian guesses half its words'
+  // count, so it is counted over a sample of the ids instead (sampled_count.hpp).
+  const Xapian::Query& matching = built.unboosted.empty() ? built.query : built.unboosted;
+  const bool sampled = !counted_all && !remote && lower != upper && has_positional_subquery(matching);
+  if (sampled) uncollapsed = sampled_match_count(db, matching, possible > 0 ? possible : match_upper_bound(matching, db));
   // Every match seen: with collapsing, Xapian 1.4's lower bound is then the exact number of
   // hits, while its estimate stays scaled from the uncollapsed one. Otherwise a collapsed
   // search announces its own estimate (collapsed_total.hpp).
-  const Xapian::doccount total = counted_all ? lower
-                                 : req.collapse && lower != upper
-                                     ? collapsed_estimate(uncollapsed, archive_unique_share(), lower, upper)
-                                     : estimated;
+  const Xapian::doccount total = counted_all || lower == upper ? (counted_all ? lower : estimated)
+                                 : req.collapse ? collapsed_estimate(uncollapsed, archive_unique_share(), lower, upper)
+                                 : sampled      ? collapsed_estimate(uncollapsed, 1.0, lower, upper)
+                                                : estimated;
   for (const auto& [slot, value_spy] : value_spies) spy.add_value_counts(slot, *value_spy);
 
   std::vector<double> scores;
