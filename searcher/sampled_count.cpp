@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace newsearch {
 
@@ -58,14 +59,27 @@ std::string DocidSample::get_description() const {
 
 namespace {
 
-// Half of the ids at most, and runs of about 8 ids (the fewer the longer: topics cluster by
-// id). Measured against the exact counts of 22 phrases on reuters21578's April and the
-// shared corpora: a quarter in 64 runs was 13% and 6% off on average (25% at most); this,
-// 6% and 3% (11% at most), for 20% more instructions over the benchmark's phrase queries.
-constexpr double kMaxShare = 0.5;
+// About 700 candidates, 35% of the ids at most, in runs of about 8 ids (the fewer the
+// longer, and topics cluster by id). Against the exact counts of 22 phrase, AND and NOT
+// queries on the shared corpora and reuters21578's April: 4.7% and 4.0% off on average,
+// 19% at most (a quarter in 64 runs: 6% and 13%, 25% at most; Xapian's own guesses were up
+// to 8x under). It costs 5% more instructions over the benchmark's 31 queries.
+constexpr double kMaxShare = 0.35;
 constexpr double kIdsPerRun = 8;
 
 }  // namespace
+
+bool worth_sampling(const Xapian::Query& query) {
+  constexpr std::size_t kMaxTerms = 16;
+  const auto has_wildcard = [](const Xapian::Query& q, const auto& self) -> bool {
+    if (q.get_type() == Xapian::Query::OP_WILDCARD) return true;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+      if (self(q.get_subquery(i), self)) return true;
+    return false;
+  };
+  const auto terms = static_cast<std::size_t>(std::distance(query.get_unique_terms_begin(), query.get_unique_terms_end()));
+  return query.get_type() != Xapian::Query::LEAF_TERM && terms <= kMaxTerms && !has_wildcard(query, has_wildcard);
+}
 
 Xapian::doccount sampled_match_count(const Xapian::Database& db, const Xapian::Query& query,
                                      Xapian::doccount possible, Xapian::doccount sample_candidates) {

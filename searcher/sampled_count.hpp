@@ -1,10 +1,11 @@
 #pragma once
-// How many documents a phrase (or NEAR) matches, where a search stopped before it had seen
-// them all. Xapian 1.4 guesses half of its words' count, which is far off for words that
-// stand together: on the shared corpora "mln dlrs" was "about 700" for 3,806 articles,
-// "interest rates" 80 for 674; at a million articles "interest rates" 30,000 for 104,067. The phrase is counted exactly over a sample of the document ids
-// (runs spread over the whole id range: an archive's ids follow its folders, so topics
-// cluster) and the count scaled up.
+// How many documents a query matches, where a search stopped before it had seen them all.
+// Xapian 1.4 guesses: words ANDed as if they were independent ("interest rates" as words:
+// 343 for 916 on the shared corpora), a phrase as half its words' count, far off for words
+// that stand together ("mln dlrs" 700 for 3,806; at a million articles "interest rates"
+// 30,000 for 104,067). The query is counted exactly over a sample of the document ids (runs
+// spread over the whole id range: an archive's ids follow its folders, so topics cluster)
+// and the count scaled up.
 #include <xapian.h>
 
 #include <string>
@@ -42,10 +43,15 @@ class DocidSample : public Xapian::PostingSource {
   bool at_end_ = false;
 };
 
+/// Whether Xapian's estimate of `query`'s matches is a guess worth replacing by a sample:
+/// not for one term (its count is known), nor with a wildcard or more than 16 terms (every
+/// run of the sample costs each posting list a seek).
+bool worth_sampling(const Xapian::Query& query);
+
 /// About how many documents of `db` match `query`, uncollapsed: counted over a DocidSample
-/// sized so that about `sample_candidates` of the `possible` candidates fall in it (half of
+/// sized so that about `sample_candidates` of the `possible` candidates fall in it (35% of
 /// the ids at most), then scaled up. Not for remote databases.
 Xapian::doccount sampled_match_count(const Xapian::Database& db, const Xapian::Query& query,
-                                     Xapian::doccount possible, Xapian::doccount sample_candidates = 1000);
+                                     Xapian::doccount possible, Xapian::doccount sample_candidates = 700);
 
 }  // namespace newsearch

@@ -407,10 +407,11 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     upper = page_mset->get_matches_upper_bound(), uncollapsed = page_mset->get_uncollapsed_matches_estimated();
     counted_all = counted_all || count_all > 0;
   }
-  // A phrase (or NEAR) whose matches were not all seen: Xapian guesses half its words'
-  // count, so it is counted over a sample of the ids instead (sampled_count.hpp).
+  // Matches not all seen: Xapian's guess for words ANDed assumes they are independent, and a
+  // phrase's is half its words' count; both are counted over a sample of the ids instead
+  // (sampled_count.hpp).
   const Xapian::Query& matching = built.unboosted.empty() ? built.query : built.unboosted;
-  const bool sampled = !counted_all && !remote && lower != upper && has_positional_subquery(matching);
+  const bool sampled = !counted_all && !remote && lower != upper && worth_sampling(matching);
   if (sampled) uncollapsed = sampled_match_count(db, matching, possible > 0 ? possible : match_upper_bound(matching, db));
   // Every match seen: with collapsing, Xapian 1.4's lower bound is then the exact number of
   // hits, while its estimate stays scaled from the uncollapsed one. Otherwise a collapsed
