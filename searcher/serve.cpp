@@ -1,5 +1,7 @@
 #include "searcher/serve.hpp"
 
+#include <sys/resource.h>
+
 #include <csignal>
 #include <cstdio>
 
@@ -13,6 +15,18 @@ namespace {
 
 bool is_loopback(const std::string& address) {
   return address == "localhost" || address == "::1" || address.rfind("127.", 0) == 0;
+}
+
+// Every worker thread keeps its own database handles (two once it has made a page on two
+// threads, one more per shard, each a handful of open files): 64 threads over two shards
+// can pass the usual soft limit of 1,024 open files. It is raised to the hard limit, as Go's
+// runtime does for every server.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
 }
 
 void print_error(const Error& e) {
@@ -33,6 +47,7 @@ int run_serve(const ServeOptions& options) {
   }
   // A client that hangs up mid-answer must not end the server.
   std::signal(SIGPIPE, SIG_IGN);
+  raise_open_file_limit();
   SearchServer server(options);
   auto port = server.bind();
   if (!port) {
