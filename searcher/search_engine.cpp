@@ -16,7 +16,7 @@
 #include "common/store.hpp"
 #include "common/utf8.hpp"
 #include "common/stored_article.hpp"
-#include "searcher/collapsed_total.hpp"
+#include "searcher/announced_total.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/hit_texts.hpp"
 #include "searcher/docid_filter.hpp"
@@ -104,7 +104,7 @@ struct SearchEngine::Impl {
   std::unique_ptr<QueryBuilder> speller;  // on spelling_db; null: the builder's own database
   std::vector<SearchDatabases> slice_helpers;  // more handles of the same local databases, one a thread
   std::unordered_map<std::string, std::string> person_display_cache;
-  std::optional<double> unique_share_cache;  // of the open revision (collapsed_total.hpp)
+  std::optional<double> unique_share_cache;  // of the open revision (announced_total.hpp)
   std::unique_ptr<Analyzer> helper_analyzer;  // the second thread's (hit_texts.hpp)
   std::unique_ptr<WorkerThread> page_worker;   // that thread, started at the first page that uses it
   std::size_t pages_made = 0;
@@ -411,15 +411,15 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   // phrase's is half its words' count; both are counted over a sample of the ids instead
   // (sampled_count.hpp).
   const Xapian::Query& matching = built.unboosted.empty() ? built.query : built.unboosted;
+  // (`possible` is the bound of `matching` wherever a sample is taken: local, no spies.)
   const bool sampled = !counted_all && !remote && lower != upper && worth_sampling(matching);
-  if (sampled) uncollapsed = sampled_match_count(db, matching, possible > 0 ? possible : match_upper_bound(matching, db));
+  if (sampled) uncollapsed = sampled_match_count(db, matching, possible);
   // Every match seen: with collapsing, Xapian 1.4's lower bound is then the exact number of
-  // hits, while its estimate stays scaled from the uncollapsed one. Otherwise a collapsed
-  // search announces its own estimate (collapsed_total.hpp).
-  const Xapian::doccount total = counted_all || lower == upper ? (counted_all ? lower : estimated)
-                                 : req.collapse ? collapsed_estimate(uncollapsed, archive_unique_share(), lower, upper)
-                                 : sampled      ? collapsed_estimate(uncollapsed, 1.0, lower, upper)
-                                                : estimated;
+  // hits, while its estimate stays scaled from the uncollapsed one. Otherwise a collapsed or
+  // sampled search announces its own estimate (announced_total.hpp).
+  Xapian::doccount total = counted_all ? lower : estimated;
+  if (!counted_all && lower != upper && (req.collapse || sampled))
+    total = announced_total(uncollapsed, req.collapse ? archive_unique_share() : 1.0, lower, upper);
   for (const auto& [slot, value_spy] : value_spies) spy.add_value_counts(slot, *value_spy);
 
   std::vector<double> scores;

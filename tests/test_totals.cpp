@@ -1,5 +1,5 @@
 // The number of hits a search announces where it did not see every match: collapsed
-// (collapsed_total.hpp) and phrases (sampled_count.hpp); unit cases, and on reuters21578
+// (announced_total.hpp) and phrases (sampled_count.hpp); unit cases, and on reuters21578
 // against the exact counts.
 #include <algorithm>
 
@@ -8,10 +8,10 @@
 
 #include "common/schema.hpp"
 #include "helpers.hpp"
-#include "searcher/collapsed_total.hpp"
+#include "searcher/announced_total.hpp"
 #include "searcher/sampled_count.hpp"
 
-using newsearch::collapsed_estimate;
+using newsearch::announced_total;
 using newsearch::DocidSample;
 using newsearch::sampled_match_count;
 using newsearch::kPrefixDupCluster;
@@ -34,12 +34,12 @@ TEST_CASE("unique share: all but the further copies of each cluster", "[search][
 }
 
 TEST_CASE("collapsed estimate: scaled, three significant figures, within the bounds", "[search][duplicates]") {
-  CHECK(collapsed_estimate(17571, 0.974, 10, 17571) == 17100);  // 17114 -> 17100
-  CHECK(collapsed_estimate(1577, 0.98, 10, 1577) == 1550);      // 1545.46 -> 1550
-  CHECK(collapsed_estimate(400, 0.97, 10, 400) == 388);         // below 1000: as computed
-  CHECK(collapsed_estimate(400, 0.5, 300, 400) == 300);         // never below the lower bound
-  CHECK(collapsed_estimate(1000, 1.0, 10, 990) == 990);         // nor above the upper
-  CHECK(collapsed_estimate(0, 0.9, 0, 0) == 0);
+  CHECK(announced_total(17571, 0.974, 10, 17571) == 17100);  // 17114 -> 17100
+  CHECK(announced_total(1577, 0.98, 10, 1577) == 1550);      // 1545.46 -> 1550
+  CHECK(announced_total(400, 0.97, 10, 400) == 388);         // below 1000: as computed
+  CHECK(announced_total(400, 0.5, 300, 400) == 300);         // never below the lower bound
+  CHECK(announced_total(1000, 1.0, 10, 990) == 990);         // nor above the upper
+  CHECK(announced_total(0, 0.9, 0, 0) == 0);
 }
 
 TEST_CASE("docid sample: runs spread over the whole id range, of the share asked for", "[search]") {

@@ -1,4 +1,4 @@
-#include "searcher/collapsed_total.hpp"
+#include "searcher/announced_total.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,8 +18,8 @@ double unique_share(const Xapian::Database& db) {
   return std::clamp(1 - copies / all, 0.0, 1.0);
 }
 
-Xapian::doccount collapsed_estimate(Xapian::doccount uncollapsed_estimate, double share, Xapian::doccount lower,
-                                    Xapian::doccount upper) {
+Xapian::doccount announced_total(Xapian::doccount uncollapsed_estimate, double share, Xapian::doccount lower,
+                                 Xapian::doccount upper) {
   double estimate = uncollapsed_estimate * share;
   if (estimate >= 1000) {
     const double unit = std::pow(10.0, std::floor(std::log10(estimate)) - 2);
