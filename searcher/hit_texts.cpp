@@ -19,8 +19,8 @@ constexpr std::size_t kSnippetPassagePercent = 125;
 constexpr std::size_t kSnippetWindow = 6000;
 constexpr const char* kEllipsis = "\xE2\x80\xA6";
 
-void make_text(const StoredArticle& article, const Xapian::MSet& weights, const Xapian::Stem& stem,
-               const SnippetSpec& spec, std::string& out) {
+std::string snippet_of(const StoredArticle& article, const Xapian::MSet& weights, const Xapian::Stem& stem,
+                       const SnippetSpec& spec) {
   const Passage passage =
       snippet_passage(article.body, spec.probes, spec.bytes * kSnippetPassagePercent / 100, kSnippetWindow);
   std::string snippet = weights.snippet(std::string(passage.text), spec.bytes, stem,
@@ -30,7 +30,7 @@ void make_text(const StoredArticle& article, const Xapian::MSet& weights, const 
   // Xapian saw only the passage: say where the article goes on before or after it.
   if (passage.cut_before && !snippet.starts_with(kEllipsis)) snippet.insert(0, kEllipsis);
   if (passage.cut_after && !snippet.ends_with(kEllipsis)) snippet += kEllipsis;
-  out = std::move(snippet);
+  return snippet;
 }
 
 // Makes the texts of the hits it claims, one at a time, until none is left.
@@ -40,7 +40,7 @@ void make_texts(const std::vector<Xapian::docid>& ids, std::atomic<std::size_t>&
   for (std::size_t i; (i = next.fetch_add(1)) < ids.size();) {
     HitText& hit = out[i];
     hit.article = StoredArticle::unserialise(db.get_document(ids[i], Xapian::DOC_ASSUME_VALID).get_data());
-    make_text(hit.article, weights, stem, spec, hit.snippet);
+    hit.snippet = snippet_of(hit.article, weights, stem, spec);
   }
 }
 

@@ -102,14 +102,17 @@ Xapian::Query highlight_query(const Xapian::Query& query) {
 std::vector<std::string> snippet_probes(const Xapian::Query& query,
                                         const std::map<std::string, std::string>& name_variants) {
   std::set<std::string> probes;
-  for (const auto& [key, stem] : name_variants) probes.insert(key.size() >= 4 ? key.substr(0, key.size() - 1) : key);
+  auto add = [&](std::string word) {  // less its last letter, from 4 letters on
+    if (word.size() >= 4) word.pop_back();
+    probes.insert(std::move(word));
+  };
+  for (const auto& [key, stem] : name_variants) add(key);
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     std::string term = *t;
     // Body terms only: "Zstem" or an unprefixed lower-case word (prefixes are upper case).
     if (!term.empty() && term[0] == 'Z') term.erase(0, 1);
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-    if (term.size() >= 4) term.pop_back();
-    probes.insert(term);
+    add(std::move(term));
   }
   return {probes.begin(), probes.end()};
 }
