@@ -468,9 +468,9 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   for (const auto& it : order) ids.push_back(*it);
   // A page of several hits is read on two threads (hit_texts.hpp), from an engine's second
   // page on: a one-off search (the command line) would spend more on opening a second
-  // handle and starting a thread than it saves.
+  // handle and starting a thread than it saves. (slice_handles gives two handles at least.)
   std::optional<HitTextHelper> helper;
-  if (++pages_made > 1 && two_threads_pay(ids.size()) && (sliced || slice_handles(handles)) && handles.size() > 1) {
+  if (++pages_made > 1 && two_threads_pay(ids.size()) && (sliced || slice_handles(handles))) {
     if (!helper_analyzer) helper_analyzer = std::make_unique<Analyzer>(builder->analyzer().language());
     if (!page_worker) page_worker = std::make_unique<WorkerThread>();
     helper = HitTextHelper{page_worker.get(), handles[1], helper_analyzer.get()};
