@@ -113,6 +113,10 @@ TEST_CASE("announced totals are close to the exact counts: frequent words, phras
     const auto counted = search("--facets " + query);
     REQUIRE(counted["total_exact"] == true);
     CHECK(estimated["total_exact"] == false);
-    CHECK(estimated["total"].get<double>() == Approx(counted["total"].get<double>()).epsilon(0.15));
+    // A sample that holds n matches is off by about 1/sqrt(n): "per share" (192 articles)
+    // has some 65 in its sample, and which ones depends on the ids, which two writers
+    // hand out in a different order each build (seen 19% off). The old guesses were 2-8x off.
+    const double exact = counted["total"].get<double>();
+    CHECK(estimated["total"].get<double>() == Approx(exact).epsilon(exact < 500 ? 0.3 : 0.15));
   }
 }
