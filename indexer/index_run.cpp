@@ -27,6 +27,7 @@
 #include "common/hash.hpp"
 #include "common/schema.hpp"
 #include "common/store.hpp"
+#include "indexer/champion_builder.hpp"
 #include "indexer/file_processor.hpp"
 #include "indexer/file_state.hpp"
 #include "indexer/memory_budget.hpp"
@@ -40,6 +41,10 @@ namespace newsearch {
 std::atomic<bool> g_stop_requested{false};
 
 namespace {
+
+// Steps that take minutes over a large archive (the merge, the champion lists) say what
+// they are doing from this many articles on; over a small one they say nothing.
+constexpr std::size_t kTalksFrom = 100000;
 
 /// A member of a duplicate cluster: the collapse key, and the term that finds its cluster.
 void mark_duplicate(Xapian::Document& doc, std::uint64_t key) {
@@ -591,9 +596,7 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
     if (shards && !summary.interrupted) {
       // The old database stays searchable until the merged one replaces it in one rename.
       summary.segments = shards->segment_count();
-      // A large merge takes minutes, and says what it is doing; a small one says nothing.
-      constexpr std::size_t kMergeTalksFrom = 100000;  // articles
-      auto merged = shards->merge(!options.quiet && summary.added + summary.updated + summary.unchanged >= kMergeTalksFrom);
+      auto merged = shards->merge(!options.quiet && summary.added + summary.updated + summary.unchanged >= kTalksFrom);
       if (!merged) {
         // A segment damaged past its opening (a power cut, no fsync aside) would fail every
         // rerun's merge the same way: the aside build starts afresh instead.
@@ -609,7 +612,18 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
       if (!reopened) throw std::runtime_error(reopened.error().message);
       db = std::move(*reopened);
     } else if (shards) {
-      for (unsigned i = 0; i < shards->size(); ++i) shards->shard(i).commit();
+      for (unsigned i = 0; i < shards->size(); ++i) {
+        if (!summary.interrupted) refresh_champion_lists(shards->shard(i));
+        shards->shard(i).commit();
+      }
+    }
+    // The frequent words' champion lists (champion_builder.hpp), not when interrupted: a
+    // database changed since its lists is searched without them until the next run.
+    if (!summary.interrupted) {
+      refresh_champion_lists(db, [&] {
+        if (!options.quiet && db.get_doccount() >= kTalksFrom)
+          std::fprintf(stderr, "newsindex: listing the best articles of each frequent word\n");
+      });
     }
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     db.set_metadata(std::string(kMetaLastRun), summary.json());

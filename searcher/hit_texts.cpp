@@ -4,6 +4,7 @@
 #include <exception>
 #include <memory>
 
+#include "common/champion_lists.hpp"
 #include "searcher/snippet_passage.hpp"
 
 namespace newsearch {
@@ -82,7 +83,7 @@ std::vector<HitText> hit_texts(const std::vector<Xapian::docid>& ids, const Xapi
     if (!state->compare_exchange_strong(waiting, kStarted)) return;
     Xapian::Enquire enquire(helper_db);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_weighting_scheme(bm25_weight());
     const Xapian::MSet own_weights = enquire.get_mset(0, 0);  // term statistics only: no posting read
     make_texts(ids, next, helper_db, own_weights, helper_stem, spec, out);
   });

@@ -11,12 +11,14 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "common/champion_lists.hpp"
 #include "common/hash.hpp"
 #include "common/schema.hpp"
 #include "common/store.hpp"
 #include "common/utf8.hpp"
 #include "common/stored_article.hpp"
 #include "searcher/announced_total.hpp"
+#include "searcher/champion_match.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/hit_texts.hpp"
 #include "searcher/docid_filter.hpp"
@@ -291,7 +293,7 @@ void SearchEngine::refresh() {
 json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) {
   // Every Enquire of this search (one a slice in a sliced match) is set up alike.
   const EnquireSetup setup = [&req](Xapian::Enquire& e) {
-    e.set_weighting_scheme(Xapian::BM25Weight());
+    e.set_weighting_scheme(bm25_weight());
     e.set_time_limit(kMatchTimeLimitSeconds);
     if (req.collapse) e.set_collapse_key(kSlotDupKey);
     switch (req.sort) {
@@ -351,12 +353,29 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     possible = match_upper_bound(built.query, db);
     if (possible <= kCountAllUpTo) count_all = possible;
   }
+  // A frequent word alone (or less NOT words, within filters) is weighed over its champion
+  // list first (champion_lists.hpp): where the page's last hit outweighs every article left
+  // out, that page is the whole posting list's. Not for date orders nor for re-ranking by
+  // freshness (both look past the best few hundred), nor with spies (they count all).
+  std::optional<Xapian::MSet> champion_page;
+  if (options.champions && !boost_here && count_all == 0 && !want_spy && boost_window_ok &&
+      req.sort == SortOrder::kRelevance && offset + count <= kChampionsPerTerm / 4 && possible >= kChampionsFromTermfreq) {
+    // (A word alone has its exact count; with NOT words or filters the total is sampled.)
+    const bool countable = built.query.get_type() == Xapian::Query::LEAF_TERM || worth_sampling(built.query);
+    if (auto plan = countable ? champion_plan(parts, db, built.query) : std::nullopt) {
+      enquire.set_query(champion_query(built.query, *plan, db, part_uuids));
+      Xapian::MSet m = enquire.get_mset(first, count);
+      if (m.size() == count && m[m.size() - 1].get_weight() > champion_weight_bound(*plan, db))
+        champion_page = std::move(m);
+      enquire.set_query(built.query);
+    }
+  }
   // A large match runs on every core, over slices of the ids (sliced_match.hpp); not with
   // match spies (a spy would count a cluster split over two slices twice).
   std::vector<Xapian::Database> handles;
-  const bool sliced = !want_spy && !remote && (rescore || count_all == 0) && possible >= options.slice_from &&
-                      offset + count <= kMaxSlicedDepth && slicing_pays(rescore ? built.unboosted : built.query) &&
-                      slice_handles(handles);
+  const bool sliced = !champion_page && !want_spy && !remote && (rescore || count_all == 0) &&
+                      possible >= options.slice_from && offset + count <= kMaxSlicedDepth &&
+                      slicing_pays(rescore ? built.unboosted : built.query) && slice_handles(handles);
 
   Xapian::doccount lower = 0, estimated = 0, upper = 0;  // the number of (collapsed) matches
   Xapian::doccount uncollapsed = 0;                      // the estimate before collapsing
@@ -366,7 +385,15 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   std::unordered_map<Xapian::docid, std::pair<Xapian::doccount, std::string>> collapsed;
   const bool collapse_from_map = rescore || sliced;
   bool counted_all = want_spy;
-  if (rescore) {
+  if (champion_page) {
+    for (auto it = champion_page->begin(); it != champion_page->end(); ++it) order.push_back(it);
+    lower = champion_page->get_matches_lower_bound();
+    // The snippets weigh the query's own terms, which the champions' query has not.
+    page_mset = enquire.get_mset(0, 0);
+    // The page's MSet counted the lists only: the total is the word's (or sampled, below).
+    estimated = uncollapsed = upper = possible;
+    if (!req.collapse && built.query.get_type() == Xapian::Query::LEAF_TERM) lower = possible;
+  } else if (rescore) {
     enquire.set_query(built.unboosted);
     const Xapian::doccount window = std::max<Xapian::doccount>(kBoostWindow, first + count);
     std::vector<Xapian::docid> best;
@@ -458,7 +485,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   if (!order.empty() && (has_positional_subquery(built.query) || !built.highlight.empty())) {
     Xapian::Enquire loose(db);
     loose.set_query(highlight_query(shown));
-    loose.set_weighting_scheme(Xapian::BM25Weight());
+    loose.set_weighting_scheme(bm25_weight());
     highlight_mset = loose.get_mset(0, 0);
   }
   const Xapian::MSet& snippet_mset = highlight_mset ? *highlight_mset : *page_mset;

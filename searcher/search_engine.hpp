@@ -32,6 +32,9 @@ struct EngineOptions {
   /// A match is sliced when it can match at least this many articles (below, a thread
   /// costs more than it saves).
   unsigned slice_from = 20000;
+  /// Weigh a frequent word over its champion list first (champion_match.hpp); off, every
+  /// posting is weighed (the same results, slower: for tests and benchmarks).
+  bool champions = true;
 };
 
 class SearchEngine {

@@ -1,0 +1,40 @@
+#pragma once
+// A search weighed over the champion lists of its one weighted term first
+// (common/champion_lists.hpp), and the test of whether the page it gives is exact.
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/champion_lists.hpp"
+
+namespace newsearch {
+
+/// The term a query's whole weight comes from: a word alone, or ANDed with NOT words or
+/// filters (date:, tag:) that weigh nothing. Empty for anything else.
+std::string sole_weighted_term(const Xapian::Query& query);
+
+struct ChampionPlan {
+  std::string term;  ///< a leaf of the query: its within-query frequency is 1, as the parser makes them
+  std::vector<Champion> champions;  ///< the lists of every part, with ids of the whole
+  /// The tf part (bm25_tf_part) above which a hit outweighs every document left out of
+  /// the lists, at the whole database's average length.
+  double bound = 0;
+};
+
+/// The champion lists of query's sole weighted term, where every part has a current one
+/// (parts: the shards of the database searched, one for a single database).
+std::optional<ChampionPlan> champion_plan(const std::vector<Xapian::Database>& parts, const Xapian::Database& db,
+                                          const Xapian::Query& query);
+
+/// query with its weighted term replaced by the plan's champions (ChampionSource), weighed
+/// as Xapian weighs the term over db. shard_uuids: as DocidFilter takes them.
+Xapian::Query champion_query(const Xapian::Query& query, const ChampionPlan& plan, const Xapian::Database& db,
+                             const std::vector<std::string>& shard_uuids);
+
+/// The weight a page's last hit (of the ranking, collapsed) must exceed for the page to be
+/// exactly the one the whole posting list gives: more than any document left out weighs.
+double champion_weight_bound(const ChampionPlan& plan, const Xapian::Database& db);
+
+}  // namespace newsearch
