@@ -16,7 +16,86 @@ Xapian::Query replace_weighted_leaf(const Xapian::Query& query, const Xapian::Qu
   return Xapian::Query(query.get_type(), subqueries.begin(), subqueries.end());
 }
 
+// The terms whose weights add up to the query's, once per occurrence; false where the
+// weight is anything else (synonyms, wildcards, scaled or external weights).
+bool weighted_occurrences(const Xapian::Query& query, std::vector<std::string>& out) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      out.push_back(*query.get_terms_begin());
+      return true;
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_AND_NOT:
+      return query.get_num_subqueries() > 0 && weighted_occurrences(query.get_subquery(0), out);
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_NEAR:
+    case Xapian::Query::OP_MAX:  // at most the sum
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (!weighted_occurrences(query.get_subquery(i), out)) return false;
+      return query.get_num_subqueries() > 0;
+    default:
+      return false;
+  }
+}
+
+// The champion list of term in part, checked current by the caller.
+std::optional<ChampionList> list_of(const Xapian::Database& part, const std::string& term) {
+  return ChampionList::unserialise(part.get_metadata(std::string(kMetaChampionPrefix) + term));
+}
+
+bool lists_current(const Xapian::Database& part) {
+  return part.get_metadata(std::string(kMetaChampions)) == champion_stamp(part.get_uuid(), part.get_revision());
+}
+
+// A document left out had a tf part at most the list's threshold at the list's average
+// length; at a larger average length (the database grew, or shards searched as one) it can
+// be larger, by that ratio at most: the length is divided by the average, the wdf is not.
+double drift(const ChampionList& list, double average_length) {
+  return list.average_length > 0 ? std::max(1.0, average_length / list.average_length) : 1.0;
+}
+
 }  // namespace
+
+std::optional<CandidatePlan> candidate_plan(const std::vector<Xapian::Database>& parts, const Xapian::Database& db,
+                                            const Xapian::Query& query) {
+  std::vector<std::string> occurrences;
+  if (parts.empty() || !weighted_occurrences(query, occurrences)) return std::nullopt;
+  for (const auto& part : parts)
+    if (!lists_current(part)) return std::nullopt;
+  std::vector<std::string> terms = occurrences;
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  const double average_length = db.get_avlength();
+  const auto n = static_cast<Xapian::docid>(parts.size());
+  CandidatePlan plan;
+  for (const auto& term : terms) {
+    double threshold = 0;  // the term's tf part left out, at most, over the parts
+    for (Xapian::docid i = 0; i < n; ++i) {
+      const Xapian::Database& part = parts[i];
+      if (const auto list = list_of(part, term)) {
+        threshold = std::max(threshold, list->threshold * drift(*list, average_length));
+        for (const Champion& c : list->champions) plan.docids.push_back((c.docid - 1) * n + i + 1);
+      } else if (part.get_termfreq(term) < kChampionsFromTermfreq) {
+        // Too rare here for a list: all its articles are candidates, none is left out.
+        for (auto p = part.postlist_begin(term); p != part.postlist_end(term); ++p)
+          plan.docids.push_back((*p - 1) * n + i + 1);
+      } else {
+        return std::nullopt;  // frequent without a list: not from this indexer
+      }
+    }
+    const auto times = std::count(occurrences.begin(), occurrences.end(), term);
+    plan.weight_bound += static_cast<double>(times) * threshold *
+                         bm25_term_weight(db.get_doccount(), db.get_termfreq(term), 1);
+  }
+  std::sort(plan.docids.begin(), plan.docids.end());
+  plan.docids.erase(std::unique(plan.docids.begin(), plan.docids.end()), plan.docids.end());
+  // Strictly more, with a margin for rounding (as champion_weight_bound).
+  plan.weight_bound *= 1 + 1e-9;
+  return plan;
+}
 
 std::string sole_weighted_term(const Xapian::Query& query) {
   switch (query.get_type()) {
@@ -40,15 +119,10 @@ std::optional<ChampionPlan> champion_plan(const std::vector<Xapian::Database>& p
   const auto n = static_cast<Xapian::docid>(parts.size());
   for (Xapian::docid i = 0; i < n; ++i) {
     const Xapian::Database& part = parts[i];
-    if (part.get_metadata(std::string(kMetaChampions)) != champion_stamp(part.get_uuid(), part.get_revision()))
-      return std::nullopt;
-    const auto list = ChampionList::unserialise(part.get_metadata(std::string(kMetaChampionPrefix) + plan.term));
+    if (!lists_current(part)) return std::nullopt;
+    const auto list = list_of(part, plan.term);
     if (!list) return std::nullopt;  // a term too rare here for a list: weigh it whole
-    // A document left out had a tf part at most the threshold at the list's average length;
-    // at a larger average length it can be larger, by that ratio at most (the length is
-    // divided by the average, the wdf is not).
-    const double drift = list->average_length > 0 ? std::max(1.0, average_length / list->average_length) : 1.0;
-    plan.bound = std::max(plan.bound, list->threshold * drift);
+    plan.bound = std::max(plan.bound, list->threshold * drift(*list, average_length));
     for (Champion c : list->champions) {
       c.docid = (c.docid - 1) * n + i + 1;
       plan.champions.push_back(c);

@@ -37,4 +37,16 @@ Xapian::Query champion_query(const Xapian::Query& query, const ChampionPlan& pla
 /// exactly the one the whole posting list gives: more than any document left out weighs.
 double champion_weight_bound(const ChampionPlan& plan, const Xapian::Database& db);
 
+/// For a query whose weight is the sum of its words' (words ANDed or ORed, the phrase boost,
+/// phrases, NEAR; with NOT words and filters): the articles that may weigh more than
+/// weight_bound, every champion of its words and every article of a word too rare for a
+/// list. An article outside them weighs at most weight_bound, each of its words' weights
+/// being at most the word's list threshold's (a word counted as often as the query holds it).
+struct CandidatePlan {
+  std::vector<Xapian::docid> docids;  ///< ids of the whole, ascending
+  double weight_bound = 0;
+};
+std::optional<CandidatePlan> candidate_plan(const std::vector<Xapian::Database>& parts, const Xapian::Database& db,
+                                            const Xapian::Query& query);
+
 }  // namespace newsearch
