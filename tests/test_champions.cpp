@@ -207,7 +207,7 @@ TEST_CASE("champions: the same pages as whole posting lists, and stale lists unu
 
   const std::vector<std::string> queries = {"said", "pct", "year", "company", "said -loss", "year NOT oil",
                                             "said date:1987-04-07..1987-04-20", "\"mln dlrs\"", "\"last year\"",
-                                            "said OR pct", "(said OR year) -loss"};
+                                            "said OR pct", "(said OR year) -loss", "person:reagan", "person:reagan said"};
   check_same_results({db}, queries);
 
   // A list that cannot vouch for the page (its documents weigh least, its threshold says
