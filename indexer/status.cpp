@@ -9,6 +9,7 @@
 #include <iostream>
 #include <xapian.h>
 
+#include "common/champion_lists.hpp"
 #include "common/config.hpp"
 #include "common/schema.hpp"
 #include "common/store.hpp"
@@ -118,6 +119,14 @@ Result<DatabaseStatus> read_database_status(const std::string& path) {
       st.language = database_language(db);
       st.last_run = nlohmann::json::parse(db.get_metadata(std::string(kMetaLastRun)), nullptr, false);
       if (!st.last_run.is_object()) st.last_run = nullptr;
+      const std::string prefix(kMetaChampionPrefix);
+      for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) ++st.champion_words;
+      try {
+        st.champions_current =
+            db.get_metadata(std::string(kMetaChampions)) == champion_stamp(db.get_uuid(), db.get_revision());
+      } catch (const Xapian::InvalidOperationError&) {
+        // several shards have no one revision (each search checks each shard's lists)
+      }
       measure_files(path, st);
       return st;
     } catch (const Xapian::DatabaseModifiedError& e) {
@@ -172,6 +181,9 @@ nlohmann::json status_json(const DatabaseStatus& st, const Health& health, doubl
                       {"last_run_age_hours", health.last_run_age_hours ? nlohmann::json(*health.last_run_age_hours)
                                                                         : nlohmann::json()},
                       {"last_run", st.last_run}};
+  j["champion_lists"] = st.champions_current
+                            ? nlohmann::json{{"current", *st.champions_current}, {"words", st.champion_words}}
+                            : nlohmann::json();
   return j;
 }
 
@@ -189,6 +201,9 @@ std::string status_text(const DatabaseStatus& st, const Health& health, double m
   row("last commit", st.last_commit ? iso_utc(*st.last_commit) : "unknown");
   row("schema", st.schema_version.empty() ? "unknown" : st.schema_version + " (language " + st.language + ")");
   row("last run", last_run_line(st.last_run));
+  if (st.champions_current)
+    row("word lists", std::to_string(st.champion_words) + " frequent words' best articles, " +
+                          (*st.champions_current ? "current" : "unused until the next run (the database changed since)"));
   if (health.last_run_age_hours) {
     char age[96];
     std::snprintf(age, sizeof age, "%.1f hours since the last run finished (--max-age %g)",

@@ -23,6 +23,9 @@ struct DatabaseStatus {
   std::string schema_version;
   std::string language;
   nlohmann::json last_run;             ///< the stored one-line summary, or null
+  /// Whether the champion lists describe the database as it is (unknown over shards).
+  std::optional<bool> champions_current;
+  std::uint64_t champion_words = 0;    ///< words with a list
 };
 
 /// Reads the status of the database at path (a folder or stub file).

@@ -247,9 +247,16 @@ TEST_CASE("champions: the same pages as whole posting lists, and stale lists unu
   }
   CHECK_FALSE(champion_page(db, "said"));
   check_same_results({db}, {"said", "said -loss"});
+  const auto lists_status = [&] {
+    const Run r = run(newsindex("status --json --db " + db));
+    return json::parse(r.out)["champion_lists"];
+  };
+  CHECK(lists_status()["current"] == false);
   // The next run of the indexer makes them afresh.
   REQUIRE(run(newsindex("-q --db " + db + " " + april)).status == 0);
   CHECK(champion_page(db, "said"));
+  CHECK(lists_status()["current"] == true);
+  CHECK(lists_status()["words"].get<int>() > 5);
 
   // Shards, each with its own lists, searched as one.
   const std::string other = tmp / "march";
