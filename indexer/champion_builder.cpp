@@ -71,15 +71,18 @@ bool refresh_champion_lists(Xapian::WritableDatabase& db, const std::function<vo
   for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) lengths[*p] = p.get_doclength();
   // Terms longer than this would make a metadata key past Xapian's limit.
   constexpr std::size_t kLongestTerm = 200;
-  std::vector<std::pair<std::string, std::string>> lists;
+  // The words first, then each list written as it is made (the metadata lives in the table
+  // the terms are walked in; and a million articles' lists take 75 MB).
+  std::vector<std::string> words;
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
     if (t.get_termfreq() < kChampionsFromTermfreq) continue;
     const std::string term = *t;
     // Filter terms (dates, ids, clusters) weigh nothing: no search ranks by them.
     if (term.size() > kLongestTerm || db.get_collection_freq(term) == 0) continue;
-    lists.emplace_back(prefix + term, best_documents(db, term, average_length, lengths).serialise());
+    words.push_back(term);
   }
-  for (const auto& [key, value] : lists) db.set_metadata(key, value);
+  for (const auto& term : words)
+    db.set_metadata(prefix + term, best_documents(db, term, average_length, lengths).serialise());
   db.set_metadata(std::string(kMetaChampions), next_stamp);
   return true;
 }
