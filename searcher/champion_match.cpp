@@ -48,7 +48,11 @@ bool weighted_occurrences(const Xapian::Query& query, std::vector<std::string>& 
 
 // The champion list of term in part, checked current by the caller.
 std::optional<ChampionList> list_of(const Xapian::Database& part, const std::string& term) {
-  return ChampionList::unserialise(part.get_metadata(std::string(kMetaChampionPrefix) + term));
+  auto list = ChampionList::unserialise(part.get_metadata(std::string(kMetaChampionPrefix) + term));
+  // Ids past the last one would send Xapian after articles that are not there: a damaged
+  // list is no list (the search then runs whole).
+  if (list && !list->champions.empty() && list->champions.back().docid > part.get_lastdocid()) return std::nullopt;
+  return list;
 }
 
 bool lists_current(const Xapian::Database& part) {

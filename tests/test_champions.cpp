@@ -45,7 +45,7 @@ TEST_CASE("champion list: written and read back exactly; damaged ones are refuse
 
 TEST_CASE("champion plan: current lists only, ids of the whole, bound raised by a longer average", "[search][champions]") {
   TempDir tmp;
-  auto make_part = [&](const std::string& name, Xapian::termcount length, bool current) {
+  auto make_part = [&](const std::string& name, Xapian::termcount length, bool current, Xapian::docid last = 4) {
     Xapian::WritableDatabase w(tmp / name);
     for (int i = 0; i < 4; ++i) {
       Xapian::Document doc;
@@ -56,7 +56,7 @@ TEST_CASE("champion plan: current lists only, ids of the whole, bound raised by 
     ChampionList list;
     list.average_length = length / 2.0;  // as if the list were made when articles were half as long
     list.threshold = 0.25;
-    list.champions = {{2, 1, length}, {4, 1, length}};
+    list.champions = {{2, 1, length}, {last, 1, length}};
     w.set_metadata(std::string(newsearch::kMetaChampionPrefix) + "Zword", list.serialise());
     w.set_metadata(std::string(newsearch::kMetaChampions),
                    newsearch::champion_stamp(w.get_uuid(), w.get_revision() + (current ? 1 : 0)));
@@ -75,6 +75,8 @@ TEST_CASE("champion plan: current lists only, ids of the whole, bound raised by 
   for (const auto& c : plan->champions) ids.push_back(c.docid);
   CHECK(ids == std::vector<Xapian::docid>{3, 4, 7, 8});  // (d - 1) * 2 + part + 1
   CHECK_FALSE(newsearch::champion_plan({a, stale}, whole, Xapian::Query("Zword")));
+  const Xapian::Database damaged = make_part("d", 10, true, 99);  // an id past the last
+  CHECK_FALSE(newsearch::champion_plan({damaged}, damaged, Xapian::Query("Zword")));
   CHECK_FALSE(newsearch::champion_plan({a}, a, Xapian::Query("Zother")));
   CHECK_FALSE(newsearch::champion_plan({a}, a, Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Zword"), Xapian::Query("Zfill"))));
   CHECK(newsearch::champion_plan({a}, a, Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query("Zword"), Xapian::Query("Zfill"))));
