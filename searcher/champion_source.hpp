@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/champion_lists.hpp"
