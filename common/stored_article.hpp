@@ -24,8 +24,12 @@ struct StoredArticle {
   std::string language;
   std::string body;  ///< paragraphs joined by '\n'
 
+  /// The document data: the record below, compressed with zstd where that makes it smaller.
   std::string serialise() const;
-  /// Parses document data; a damaged record yields what could be read (never throws).
+  /// The record uncompressed (a version byte, then the fields length-prefixed).
+  std::string plain_record() const;
+  /// Parses document data, compressed or not; a damaged record yields what could be read
+  /// (never throws).
   static StoredArticle unserialise(const std::string& data);
 };
 
