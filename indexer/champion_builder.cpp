@@ -23,7 +23,7 @@ ChampionList best_documents(const Xapian::Database& db, const std::string& term,
   std::priority_queue<Scored, std::vector<Scored>, std::greater<Scored>> kept;
   double best_left_out = 0;
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-    const Xapian::termcount wdf = p.get_wdf(), length = lengths[*p];
+    const Xapian::termcount wdf = p.get_wdf(), length = lengths.empty() ? p.get_doclength() : lengths[*p];
     const Scored s{bm25_tf_part(wdf, length, average_length), {*p, wdf, length}};
     if (kept.size() < kChampionsPerTerm) {
       kept.push(s);
@@ -67,8 +67,14 @@ bool refresh_champion_lists(Xapian::WritableDatabase& db, const std::function<vo
   const double average_length = db.get_avlength();
   // Every document's length, read once in id order: a posting's own get_doclength() looks
   // the length up in its table each time, most of the time spent at a million articles.
-  std::vector<Xapian::termcount> lengths(db.get_lastdocid() + 1);
-  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) lengths[*p] = p.get_doclength();
+  // (Where ids are sparse, after years of deletions, the table would be mostly holes: the
+  // lengths are then looked up per posting, slower but in bounded memory.)
+  std::vector<Xapian::termcount> lengths;
+  const Xapian::docid last = db.get_lastdocid();
+  if (last <= 4ull * db.get_doccount() + 1000000) {
+    lengths.resize(last + 1);
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) lengths[*p] = p.get_doclength();
+  }
   // Terms longer than this would make a metadata key past Xapian's limit.
   constexpr std::size_t kLongestTerm = 200;
   // The words first, then each list written as it is made (the metadata lives in the table
