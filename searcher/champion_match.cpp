@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "searcher/champion_source.hpp"
+#include "searcher/composite_ids.hpp"
 
 namespace newsearch {
 
@@ -86,11 +87,11 @@ std::optional<CandidatePlan> candidate_plan(const std::vector<Xapian::Database>&
       const Xapian::Database& part = parts[i];
       if (const auto list = list_of(part, term)) {
         threshold = std::max(threshold, list->threshold * drift(*list, average_length));
-        for (const Champion& c : list->champions) plan.docids.push_back((c.docid - 1) * n + i + 1);
+        for (const Champion& c : list->champions) plan.docids.push_back(composite_id(c.docid, i, n));
       } else if (part.get_termfreq(term) < kChampionsFromTermfreq) {
         // Too rare here for a list: all its articles are candidates, none is left out.
         for (auto p = part.postlist_begin(term); p != part.postlist_end(term); ++p)
-          plan.docids.push_back((*p - 1) * n + i + 1);
+          plan.docids.push_back(composite_id(*p, i, n));
       } else {
         return std::nullopt;  // frequent without a list: not from this indexer
       }
@@ -133,7 +134,7 @@ std::optional<ChampionPlan> champion_plan(const std::vector<Xapian::Database>& p
     if (!list) return std::nullopt;  // a term too rare here for a list: weigh it whole
     plan.bound = std::max(plan.bound, list->threshold * drift(*list, average_length));
     for (Champion c : list->champions) {
-      c.docid = (c.docid - 1) * n + i + 1;
+      c.docid = composite_id(c.docid, i, n);
       plan.champions.push_back(c);
     }
   }

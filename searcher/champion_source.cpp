@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "searcher/composite_ids.hpp"
+
 namespace newsearch {
 
 ChampionSource::ChampionSource(std::vector<Champion> champions, std::vector<std::string> shard_uuids,
@@ -16,19 +18,15 @@ void ChampionSource::init(const Xapian::Database& db) {
   pos_ = 0;
   started_ = false;
   const auto n = static_cast<Xapian::docid>(std::max<std::size_t>(1, uuids_.size()));
-  Xapian::docid shard = 0;
-  if (n > 1) {
-    const auto it = std::find(uuids_.begin(), uuids_.end(), db.get_uuid());
-    if (it == uuids_.end()) return;  // not one of ours: nothing (the caller checks the UUIDs first)
-    shard = static_cast<Xapian::docid>(it - uuids_.begin());
-  }
+  const auto shard = shard_index(db, uuids_);
+  if (!shard) return;  // not one of ours: nothing (the caller checks the UUIDs first)
   double max_weight = 0;
   for (const Champion& c : champions_) {
-    if ((c.docid - 1) % n != shard) continue;
+    if (shard_of_id(c.docid, n) != *shard) continue;
     // The same expression as Xapian's BM25Weight::get_sumpart, so the weights are equal to
     // the last bit to those of a search over the posting list.
     const double weight = termweight_ * bm25_tf_part(c.wdf, c.doclength, average_length_);
-    local_.emplace_back((c.docid - 1) / n + 1, weight);
+    local_.emplace_back(local_id(c.docid, n), weight);
     max_weight = std::max(max_weight, weight);
   }
   set_maxweight(max_weight);

@@ -3,8 +3,8 @@
 // what Xapian's BM25 gives the term there, from the wdf and length kept in the list, so a
 // search over them reads neither the term's posting list nor the documents' lengths.
 //
-// Ids are those of the whole database; Xapian calls init() once for each shard of a
-// multi-database search with that shard alone, found by its UUID (as in DocidFilter).
+// Ids are those of the databases searched as one (composite_ids.hpp); init() keeps those of
+// the database Xapian gives it, found by its UUID.
 #include <xapian.h>
 
 #include <string>

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "searcher/composite_ids.hpp"
+
 namespace newsearch {
 
 DocidFilter::DocidFilter(std::vector<Xapian::docid> docids, std::vector<std::string> shard_uuids)
@@ -12,14 +14,10 @@ void DocidFilter::init(const Xapian::Database& db) {
   pos_ = 0;
   started_ = false;
   const auto n = static_cast<Xapian::docid>(std::max<std::size_t>(1, uuids_.size()));
-  Xapian::docid shard = 0;
-  if (n > 1) {
-    const auto it = std::find(uuids_.begin(), uuids_.end(), db.get_uuid());
-    if (it == uuids_.end()) return;  // not one of ours: nothing (the caller checks the UUIDs first)
-    shard = static_cast<Xapian::docid>(it - uuids_.begin());
-  }
+  const auto shard = shard_index(db, uuids_);
+  if (!shard) return;  // not one of ours: nothing (the caller checks the UUIDs first)
   for (Xapian::docid d : composite_)
-    if ((d - 1) % n == shard) local_.push_back((d - 1) / n + 1);
+    if (shard_of_id(d, n) == *shard) local_.push_back(local_id(d, n));
   std::sort(local_.begin(), local_.end());
   local_.erase(std::unique(local_.begin(), local_.end()), local_.end());
 }

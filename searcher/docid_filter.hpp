@@ -3,9 +3,8 @@
 // boost re-ranks only the best matches of a first pass (search_engine.cpp), and a filter to
 // them makes Xapian read positions for those documents only.
 //
-// Xapian calls init() once for each database of a multi-database search with that
-// database alone, whose document ids are its own; the composite id of document d of the
-// i-th of n databases is (d - 1) * n + i + 1. The source finds i by the database's UUID.
+// The ids are those of the databases searched as one (composite_ids.hpp): init() keeps
+// those of the database Xapian gives it, found by its UUID.
 #include <xapian.h>
 
 #include <string>
