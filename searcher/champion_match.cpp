@@ -102,8 +102,7 @@ std::optional<CandidatePlan> candidate_plan(const std::vector<Xapian::Database>&
   }
   std::sort(plan.docids.begin(), plan.docids.end());
   plan.docids.erase(std::unique(plan.docids.begin(), plan.docids.end()), plan.docids.end());
-  // Strictly more, with a margin for rounding (as champion_weight_bound).
-  plan.weight_bound *= 1 + 1e-9;
+  plan.weight_bound *= kChampionTieMargin;
   return plan;
 }
 
@@ -140,21 +139,14 @@ std::optional<ChampionPlan> champion_plan(const std::vector<Xapian::Database>& p
   }
   std::sort(plan.champions.begin(), plan.champions.end(),
             [](const Champion& a, const Champion& b) { return a.docid < b.docid; });
+  plan.termweight = bm25_term_weight(db.get_doccount(), db.get_termfreq(plan.term), 1);
   return plan;
 }
 
 Xapian::Query champion_query(const Xapian::Query& query, const ChampionPlan& plan, const Xapian::Database& db,
                              const std::vector<std::string>& shard_uuids) {
-  const double termweight = bm25_term_weight(db.get_doccount(), db.get_termfreq(plan.term), 1);
-  auto* source = new ChampionSource(plan.champions, shard_uuids, termweight, db.get_avlength());
+  auto* source = new ChampionSource(plan.champions, shard_uuids, plan.termweight, db.get_avlength());
   return replace_weighted_leaf(query, Xapian::Query(source->release()));
-}
-
-double champion_weight_bound(const ChampionPlan& plan, const Xapian::Database& db) {
-  const double termweight = bm25_term_weight(db.get_doccount(), db.get_termfreq(plan.term), 1);
-  // Strictly more, with a margin for rounding: a document left out with the threshold's
-  // own tf part could tie, and a tie is ranked by document id.
-  return termweight * plan.bound * (1 + 1e-9);
 }
 
 }  // namespace newsearch

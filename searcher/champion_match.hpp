@@ -15,12 +15,22 @@ namespace newsearch {
 /// filters (date:, tag:) that weigh nothing. Empty for anything else.
 std::string sole_weighted_term(const Xapian::Query& query);
 
+/// A hit must weigh more than what an article left out of the lists could, times this: an
+/// article with the threshold's own weight could tie, and a tie is ranked by document id;
+/// the margin covers rounding between two computations.
+inline constexpr double kChampionTieMargin = 1 + 1e-9;
+
 struct ChampionPlan {
   std::string term;  ///< a leaf of the query: its within-query frequency is 1, as the parser makes them
+  double termweight = 0;  ///< the term's BM25 query weight over the whole database
   std::vector<Champion> champions;  ///< the lists of every part, with ids of the whole
   /// The tf part (bm25_tf_part) above which a hit outweighs every document left out of
   /// the lists, at the whole database's average length.
   double bound = 0;
+
+  /// The weight a page's last hit (of the ranking, collapsed) must exceed for the page to
+  /// be exactly the one the whole posting list gives.
+  double weight_bound() const { return termweight * bound * kChampionTieMargin; }
 };
 
 /// The champion lists of query's sole weighted term, where every part has a current one
@@ -32,10 +42,6 @@ std::optional<ChampionPlan> champion_plan(const std::vector<Xapian::Database>& p
 /// as Xapian weighs the term over db. shard_uuids: as DocidFilter takes them.
 Xapian::Query champion_query(const Xapian::Query& query, const ChampionPlan& plan, const Xapian::Database& db,
                              const std::vector<std::string>& shard_uuids);
-
-/// The weight a page's last hit (of the ranking, collapsed) must exceed for the page to be
-/// exactly the one the whole posting list gives: more than any document left out weighs.
-double champion_weight_bound(const ChampionPlan& plan, const Xapian::Database& db);
 
 /// For a query whose weight is the sum of its words' (words ANDed or ORed, the phrase boost,
 /// phrases, NEAR; with NOT words and filters): the articles that may weigh more than

@@ -366,16 +366,19 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
       req.sort == SortOrder::kRelevance && offset + count <= kChampionsPerTerm / 4 &&
       possible >= kChampionsFromTermfreq &&
       (built.query.get_type() == Xapian::Query::LEAF_TERM || worth_sampling(built.query))) {
+    // The page of `query`, where its last hit outweighs `bound`.
+    const auto page_above = [&](const Xapian::Query& query, double bound) -> std::optional<Xapian::MSet> {
+      enquire.set_query(query);
+      Xapian::MSet m = enquire.get_mset(first, count);
+      if (m.size() == count && m[m.size() - 1].get_weight() > bound) return m;
+      return std::nullopt;
+    };
     if (auto plan = champion_plan(parts, db, built.query)) {
-      enquire.set_query(champion_query(built.query, *plan, db, part_uuids));
-      Xapian::MSet m = enquire.get_mset(first, count);
-      if (m.size() == count && m[m.size() - 1].get_weight() > champion_weight_bound(*plan, db))
-        champion_page = std::move(m);
+      champion_page = page_above(champion_query(built.query, *plan, db, part_uuids), plan->weight_bound());
     } else if (auto candidates = candidate_plan(parts, db, built.query)) {
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
-                                      Xapian::Query((new DocidFilter(candidates->docids, part_uuids))->release())));
-      Xapian::MSet m = enquire.get_mset(first, count);
-      if (m.size() == count && m[m.size() - 1].get_weight() > candidates->weight_bound) champion_page = std::move(m);
+      const Xapian::Query among(Xapian::Query::OP_FILTER, built.query,
+                                Xapian::Query((new DocidFilter(candidates->docids, part_uuids))->release()));
+      champion_page = page_above(among, candidates->weight_bound);
     }
     enquire.set_query(built.query);
   }

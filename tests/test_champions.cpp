@@ -128,7 +128,7 @@ std::optional<std::vector<std::pair<Xapian::docid, double>>> champion_page(const
   e.set_query(newsearch::champion_query(query, *plan, db, {}));
   const Xapian::MSet m = e.get_mset(0, 10);
   REQUIRE(m.size() == 10);
-  CHECK(m[9].get_weight() > newsearch::champion_weight_bound(*plan, db));  // the engine would use it
+  CHECK(m[9].get_weight() > plan->weight_bound());  // the engine would use it
   std::vector<std::pair<Xapian::docid, double>> out;
   for (auto it = m.begin(); it != m.end(); ++it) out.emplace_back(*it, it.get_weight());
   return out;
