@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdint>
 
+#include "common/varint.hpp"
+
 namespace newsearch {
 
 double bm25_tf_part(Xapian::termcount wdf, Xapian::termcount doclength, double average_length) {
@@ -29,23 +31,12 @@ double bm25_term_weight(Xapian::doccount collection_size, Xapian::doccount termf
 
 namespace {
 
-void put_varint(std::string& out, std::uint32_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
-bool get_varint(std::string_view s, std::size_t& i, std::uint32_t& v) {
-  v = 0;
-  for (int shift = 0; shift <= 28; shift += 7) {
-    if (i >= s.size()) return false;
-    const auto byte = static_cast<unsigned char>(s[i++]);
-    v |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
-    if (byte < 0x80) return true;
-  }
-  return false;
+// One of a list's numbers (ids, wdf, lengths are 32-bit in Xapian): false where damaged.
+bool get_number(std::string_view s, std::size_t& pos, std::uint32_t& v) {
+  std::uint64_t wide = 0;
+  if (!get_varint(s, pos, wide) || wide > UINT32_MAX) return false;
+  v = static_cast<std::uint32_t>(wide);
+  return true;
 }
 
 }  // namespace
@@ -81,7 +72,7 @@ std::optional<ChampionList> ChampionList::unserialise(std::string_view s) {
   std::size_t i = eol + 1;
   while (list.champions.size() < count) {
     std::uint32_t delta, wdf, length;
-    if (!get_varint(s, i, delta) || !get_varint(s, i, wdf) || !get_varint(s, i, length)) return std::nullopt;
+    if (!get_number(s, i, delta) || !get_number(s, i, wdf) || !get_number(s, i, length)) return std::nullopt;
     if (delta == 0) return std::nullopt;  // ids ascend strictly
     prev += delta;
     list.champions.push_back({prev, wdf, length});

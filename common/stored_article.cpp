@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "common/varint.hpp"
+
 namespace newsearch {
 
 // A compact length-prefixed binary record: read for every shown result, so it must be
@@ -31,14 +33,6 @@ ZstdContexts& zstd_contexts() {
   return contexts;
 }
 
-void put_varint(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out += static_cast<char>((v & 0x7F) | 0x80);
-    v >>= 7;
-  }
-  out += static_cast<char>(v);
-}
-
 void put_string(std::string& out, const std::string& s) {
   put_varint(out, s.size());
   out += s;
@@ -56,17 +50,11 @@ struct Reader {
 
   std::uint64_t varint() {
     std::uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (pos >= data.size()) {
-        ok = false;
-        return 0;
-      }
-      const auto b = static_cast<unsigned char>(data[pos++]);
-      v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-      if (!(b & 0x80)) return v;
+    if (!get_varint(data, pos, v)) {
+      ok = false;
+      return 0;
     }
-    ok = false;
-    return 0;
+    return v;
   }
   std::string string() {
     const std::uint64_t n = varint();
@@ -124,12 +112,7 @@ std::string compressed(const std::string& record) {
 std::string decompressed(const std::string& data) {
   std::size_t pos = 1;
   std::uint64_t size = 0;
-  for (int shift = 0; pos < data.size() && shift < 64; shift += 7) {
-    const auto byte = static_cast<unsigned char>(data[pos++]);
-    size |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-    if (byte < 0x80) break;
-  }
-  if (size == 0 || size > kMaxRecord) return {};
+  if (!get_varint(data, pos, size) || size == 0 || size > kMaxRecord) return {};
   std::string out(size, '\0');
   const std::size_t n = ZSTD_decompressDCtx(zstd_contexts().decompress.get(), out.data(), out.size(),
                                             data.data() + pos, data.size() - pos);
