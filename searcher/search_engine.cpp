@@ -357,12 +357,14 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   // where the page's last hit outweighs every article left out, the page is the whole
   // match's. A frequent word alone (or less NOT words, within filters) is weighed from its
   // list alone; other queries (phrases, words ORed) run whole over the articles of their
-  // words' lists. Not with the phrase boost: the best hundred by the words, which it
-  // re-ranks, were never all outweighing the rest (at 1M articles, the hundredth 4-24% under
-  // the bound). Not for date orders nor for re-ranking by freshness (both look past the best
-  // few hundred), nor with spies (they count all). The total is the word's, or sampled.
+  // words' lists. With the phrase boost, the boosted query itself: where its page outweighs
+  // every article left out, the page is the exact boosted ranking, and no window is needed
+  // (the best hundred by the words alone never all outweighed the rest: at 1M articles the
+  // hundredth was 4-24% under the bound). Not where one boosted pass counts every match, nor
+  // for date orders or re-ranking by freshness (both look past the best few hundred), nor
+  // with spies (they count all). The total is the word's, or sampled.
   std::optional<Xapian::MSet> champion_page;
-  if (options.champions && count_all == 0 && !boost_here && !want_spy && boost_window_ok &&
+  if (options.champions && (count_all == 0 || rescore) && !want_spy && boost_window_ok &&
       req.sort == SortOrder::kRelevance && offset + count <= kChampionsPerTerm / 4 &&
       possible >= kChampionsFromTermfreq &&
       (built.query.get_type() == Xapian::Query::LEAF_TERM || worth_sampling(built.query))) {
@@ -395,7 +397,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   std::optional<Xapian::MSet> page_mset;                 // term weights for the snippets
   // Hits that stand for others, where the page's MSet cannot say (a re-ranked or sliced page).
   std::unordered_map<Xapian::docid, std::pair<Xapian::doccount, std::string>> collapsed;
-  const bool collapse_from_map = rescore || sliced;
+  const bool collapse_from_map = !champion_page && (rescore || sliced);
   bool counted_all = want_spy;
   if (champion_page) {
     for (auto it = champion_page->begin(); it != champion_page->end(); ++it) order.push_back(it);
