@@ -86,4 +86,8 @@ std::string champion_stamp(const std::string& uuid, Xapian::rev revision) {
   return std::to_string(kChampionFormat) + " " + uuid + " " + std::to_string(revision);
 }
 
+bool champion_lists_current(const Xapian::Database& db) {
+  return db.get_metadata(std::string(kMetaChampions)) == champion_stamp(db.get_uuid(), db.get_revision());
+}
+
 }  // namespace newsearch

@@ -60,4 +60,8 @@ struct ChampionList {
 /// The stamp naming the lists' format and a database at a revision.
 std::string champion_stamp(const std::string& uuid, Xapian::rev revision);
 
+/// Whether db's lists were made for db as it is open (its UUID, revision and the lists'
+/// format): any later commit, or a copy, leaves them unused.
+bool champion_lists_current(const Xapian::Database& db);
+
 }  // namespace newsearch

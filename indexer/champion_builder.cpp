@@ -52,7 +52,7 @@ bool refresh_champion_lists(Xapian::WritableDatabase& db, const std::function<vo
   const std::string uuid = db.get_uuid();
   const Xapian::rev revision = db.get_revision();
   const std::string next_stamp = champion_stamp(uuid, revision + 1);
-  if (db.get_metadata(std::string(kMetaChampions)) == champion_stamp(uuid, revision)) {
+  if (champion_lists_current(db)) {
     db.set_metadata(std::string(kMetaChampions), next_stamp);
     return false;
   }

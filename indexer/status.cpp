@@ -122,8 +122,7 @@ Result<DatabaseStatus> read_database_status(const std::string& path) {
       const std::string prefix(kMetaChampionPrefix);
       for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) ++st.champion_words;
       try {
-        st.champions_current =
-            db.get_metadata(std::string(kMetaChampions)) == champion_stamp(db.get_uuid(), db.get_revision());
+        st.champions_current = champion_lists_current(db);
       } catch (const Xapian::InvalidOperationError&) {
         // several shards have no one revision (each search checks each shard's lists)
       }

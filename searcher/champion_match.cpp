@@ -56,10 +56,6 @@ std::optional<ChampionList> list_of(const Xapian::Database& part, const std::str
   return list;
 }
 
-bool lists_current(const Xapian::Database& part) {
-  return part.get_metadata(std::string(kMetaChampions)) == champion_stamp(part.get_uuid(), part.get_revision());
-}
-
 // A document left out had a tf part at most the list's threshold at the list's average
 // length; at a larger average length (the database grew, or shards searched as one) it can
 // be larger, by that ratio at most: the length is divided by the average, the wdf is not.
@@ -74,7 +70,7 @@ std::optional<CandidatePlan> candidate_plan(const std::vector<Xapian::Database>&
   std::vector<std::string> occurrences;
   if (parts.empty() || !weighted_occurrences(query, occurrences)) return std::nullopt;
   for (const auto& part : parts)
-    if (!lists_current(part)) return std::nullopt;
+    if (!champion_lists_current(part)) return std::nullopt;
   std::vector<std::string> terms = occurrences;
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
@@ -128,7 +124,7 @@ std::optional<ChampionPlan> champion_plan(const std::vector<Xapian::Database>& p
   const auto n = static_cast<Xapian::docid>(parts.size());
   for (Xapian::docid i = 0; i < n; ++i) {
     const Xapian::Database& part = parts[i];
-    if (!lists_current(part)) return std::nullopt;
+    if (!champion_lists_current(part)) return std::nullopt;
     const auto list = list_of(part, plan.term);
     if (!list) return std::nullopt;  // a term too rare here for a list: weigh it whole
     plan.bound = std::max(plan.bound, list->threshold * drift(*list, average_length));
