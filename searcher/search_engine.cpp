@@ -62,6 +62,11 @@ constexpr Xapian::doccount kBoostWindow = 100;
 // them all (measured against the window: 8% more instructions at 400-1,600 possible matches,
 // for an exact total; 25-50% more time at 9,000-30,000).
 constexpr Xapian::doccount kOnePassMatches = 2000;
+// The phrase boost is weighed over its words' lists' articles only where they are at most
+// two lists' worth a database: each costs a seek in every word's posting list, and at 1M
+// articles three words' 1,500 cost 14-18 ms, more than the re-ranking window it replaces
+// (the page then failed the weight check for both three-word benchmark queries).
+constexpr std::size_t kMaxBoostCandidatesPerPart = 2 * kChampionsPerTerm;
 // Up to how many possible matches every search counts them all, so that a small total is
 // exact ("32", where Xapian estimated "about 40" for a person: filter). Where the bound is
 // this small the posting lists are short: 3% more instructions over the benchmark's queries.
@@ -377,7 +382,8 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     };
     if (auto plan = champion_plan(parts, db, built.query)) {
       champion_page = page_above(champion_query(built.query, *plan, db, part_uuids), plan->weight_bound());
-    } else if (auto candidates = candidate_plan(parts, db, built.query)) {
+    } else if (auto candidates = candidate_plan(parts, db, built.query);
+               candidates && (!rescore || candidates->docids.size() <= kMaxBoostCandidatesPerPart * parts.size())) {
       const Xapian::Query among(Xapian::Query::OP_FILTER, built.query,
                                 Xapian::Query((new DocidFilter(candidates->docids, part_uuids))->release()));
       champion_page = page_above(among, candidates->weight_bound);
