@@ -52,6 +52,8 @@ inline constexpr std::string_view kPrefixFile = "XF";      ///< source file key
 /// Duplicate cluster (the kSlotDupKey value), on cluster members only: lists an article's
 /// duplicates with one short posting list instead of a scan of the value slot.
 inline constexpr std::string_view kPrefixDupCluster = "XD";
+/// Two adjacent stemmed words of the title or body, "XBinterest rate" (common/bigrams.hpp).
+inline constexpr std::string_view kPrefixBigram = "XB";
 
 inline constexpr std::array<Field, 8> kFields = {{
     {"title", "S", "", FieldKind::kFreeText, 1, "words of the headline", "title:ceasefire"},
@@ -95,6 +97,9 @@ inline constexpr std::string_view kMetaLanguage = "newsearch.language";
 inline constexpr std::string_view kMetaLastRun = "newsearch.last_run";
 inline constexpr std::string_view kMetaFilePrefix = "f:";  ///< f:<abs path> -> file state
 inline constexpr std::string_view kMetaPersonPrefix = "p:";  ///< p:<key> -> display spellings
+/// "1" where every article has its word pairs (kPrefixBigram): set on a database a run
+/// starts empty, kept by later runs; one built before them gets them with --rebuild.
+inline constexpr std::string_view kMetaBigrams = "newsearch.bigrams";
 
 static_assert(find_field("person")->exact_prefix == "XP");
 static_assert(find_field("title")->prefix == "S");

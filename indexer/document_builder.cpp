@@ -4,6 +4,7 @@
 #include "common/people.hpp"
 #include "common/schema.hpp"
 #include "common/stored_article.hpp"
+#include "indexer/bigram_terms.hpp"
 
 namespace newsearch {
 
@@ -56,6 +57,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const Source& source) {
   index(a.title, 1, find_field("title")->prefix);
   index(a.title, kTitleBoostWdf, "");
   for (const auto& p : a.paragraphs) index(p.text, 1, "");
+  add_bigram_terms(doc);
 
   const auto author = *find_field("author");
   for (const auto& name : a.authors) {

@@ -422,6 +422,8 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
                    options.database.c_str());
     db.set_metadata(std::string(kMetaSchema), std::to_string(kSchemaVersion));
     db.set_metadata(std::string(kMetaLanguage), language);
+    // Every article this run writes has its word pairs; one written before them may not.
+    if (db.get_doccount() == 0) db.set_metadata(std::string(kMetaBigrams), "1");
     db.commit();
 
     // A full build (empty database, or --rebuild) writes K shards in parallel beside the

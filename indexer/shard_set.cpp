@@ -126,6 +126,7 @@ void ShardSet::start_segment(unsigned lane, unsigned number) {
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC);
   db.set_metadata(std::string(kMetaSchema), std::to_string(kSchemaVersion));
   db.set_metadata(std::string(kMetaLanguage), language_);
+  db.set_metadata(std::string(kMetaBigrams), "1");  // a segment starts empty
   std::lock_guard lock(*segments_mutex_);
   lanes_[lane].writer = std::move(db);
   lanes_[lane].segment = static_cast<unsigned>(segments_.size());

@@ -119,6 +119,7 @@ Result<DatabaseStatus> read_database_status(const std::string& path) {
       st.language = database_language(db);
       st.last_run = nlohmann::json::parse(db.get_metadata(std::string(kMetaLastRun)), nullptr, false);
       if (!st.last_run.is_object()) st.last_run = nullptr;
+      st.word_pairs = db.get_metadata(std::string(kMetaBigrams)) == "1";
       const std::string prefix(kMetaChampionPrefix);
       for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) ++st.champion_words;
       try {
@@ -180,6 +181,7 @@ nlohmann::json status_json(const DatabaseStatus& st, const Health& health, doubl
                       {"last_run_age_hours", health.last_run_age_hours ? nlohmann::json(*health.last_run_age_hours)
                                                                         : nlohmann::json()},
                       {"last_run", st.last_run}};
+  j["word_pairs"] = st.word_pairs;
   j["champion_lists"] = st.champions_current
                             ? nlohmann::json{{"current", *st.champions_current}, {"words", st.champion_words}}
                             : nlohmann::json();
@@ -203,6 +205,8 @@ std::string status_text(const DatabaseStatus& st, const Health& health, double m
   if (st.champions_current)
     row("word lists", std::to_string(st.champion_words) + " frequent words' best articles, " +
                           (*st.champions_current ? "current" : "unused until the next run (the database changed since)"));
+  row("word pairs", st.word_pairs ? "indexed (two-word phrases read no positions)"
+                                   : "not indexed (an earlier version's database: --rebuild makes them)");
   if (health.last_run_age_hours) {
     char age[96];
     std::snprintf(age, sizeof age, "%.1f hours since the last run finished (--max-age %g)",

@@ -26,6 +26,7 @@ struct DatabaseStatus {
   /// Whether the champion lists describe the database as it is (unknown over shards).
   std::optional<bool> champions_current;
   std::uint64_t champion_words = 0;    ///< words with a list
+  bool word_pairs = false;             ///< every article has its word pairs (common/bigrams.hpp)
 };
 
 /// Reads the status of the database at path (a folder or stub file).
