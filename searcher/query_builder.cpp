@@ -9,6 +9,7 @@
 #include "common/utf8.hpp"
 #include "searcher/date_terms.hpp"
 #include "searcher/name_variants.hpp"
+#include "searcher/phrase_bigrams.hpp"
 #include "searcher/synonyms.hpp"
 
 namespace newsearch {
@@ -256,6 +257,7 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
     filters.push_back(Xapian::Query(Xapian::Query::OP_FILTER, phrase, exact_terms(p)));
   }
   for (auto& f : filters) main = main.empty() ? f : Xapian::Query(Xapian::Query::OP_AND, main, f);
+  if (bigrams_) main = with_bigrams(main);
 
   // person: is a filter, and ranks too: the name's words in the people field are weighted by
   // how often the article names the person, so the articles about them come first (a filter
@@ -284,6 +286,7 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
     phrase.back() = '"';
     try {
       boost = parser_.parse_query(phrase, Xapian::QueryParser::FLAG_PHRASE);
+      if (bigrams_) boost = with_bigrams(boost);
     } catch (const Xapian::QueryParserError&) {
     }
   }

@@ -49,6 +49,8 @@ class QueryBuilder {
   Result<BuiltQuery> build(const std::string& text, const QueryOptions& options);
 
   const Analyzer& analyzer() const { return analyzer_; }
+  /// Phrases from word pairs (phrase_bigrams.hpp): only where every shard has them.
+  void use_bigrams(bool on) { bigrams_ = on; }
   /// Query names of the fields (title, author, person, tag, date, lang, url).
   static std::vector<std::string> field_names();
 
@@ -63,6 +65,7 @@ class QueryBuilder {
   std::shared_ptr<const Synonyms> synonyms_;
   Xapian::QueryParser parser_;
   std::optional<DaySpan> archive_;  ///< the database's dated span, as of the query being built
+  bool bigrams_ = false;
 };
 
 }  // namespace newsearch

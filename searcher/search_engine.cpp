@@ -21,6 +21,7 @@
 #include "searcher/champion_match.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/hit_texts.hpp"
+#include "searcher/phrase_bigrams.hpp"
 #include "searcher/docid_filter.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/sampled_count.hpp"
@@ -171,6 +172,9 @@ struct SearchEngine::Impl {
   void make_builders() {
     helper_analyzer.reset();  // the language may have changed
     builder = std::make_unique<QueryBuilder>(db, language, synonyms);
+    builder->use_bigrams(options.bigrams && !parts.empty() && std::all_of(parts.begin(), parts.end(), [](const Xapian::Database& part) {
+      return part.get_metadata(std::string(kMetaBigrams)) == "1";
+    }));
     speller = spelling_db ? std::make_unique<QueryBuilder>(*spelling_db, language, synonyms) : nullptr;
   }
 
@@ -459,14 +463,20 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   // (sampled_count.hpp).
   const Xapian::Query& matching = built.unboosted.empty() ? built.query : built.unboosted;
   // (`possible` is the bound of `matching` wherever a sample is taken: local, no spies.)
-  const bool sampled = !counted_all && !remote && lower != upper && worth_sampling(matching);
+  // A two-word phrase answered from its pair's term needs no sample: the term's frequency is
+  // its count (not over remote shards: a round trip).
+  const std::optional<Xapian::doccount> pair_count =
+      counted_all || remote || lower == upper ? std::nullopt : pair_phrase_matches(matching, db);
+  const bool sampled = !counted_all && !pair_count && !remote && lower != upper && worth_sampling(matching);
+  if (pair_count) uncollapsed = *pair_count;
   if (sampled) uncollapsed = sampled_match_count(db, matching, possible);
   // Every match seen: with collapsing, Xapian 1.4's lower bound is then the exact number of
   // hits, while its estimate stays scaled from the uncollapsed one. Otherwise a collapsed or
   // sampled search announces its own estimate (announced_total.hpp).
   Xapian::doccount total = counted_all ? lower : estimated;
-  if (!counted_all && lower != upper && (req.collapse || sampled))
+  if (!counted_all && lower != upper && (req.collapse || sampled || pair_count))
     total = announced_total(uncollapsed, req.collapse ? archive_unique_share() : 1.0, lower, upper);
+  if (pair_count && !req.collapse) total = std::clamp(*pair_count, lower, upper);  // exact: no rounding
   for (const auto& [slot, value_spy] : value_spies) spy.add_value_counts(slot, *value_spy);
 
   std::vector<double> scores;
@@ -588,7 +598,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
               {"query", utf8_for_json(req.query)},
               {"parsed", built.query.get_description()},
               {"total", total},
-              {"total_exact", counted_all || lower == upper},
+              {"total_exact", counted_all || lower == upper || (pair_count && !req.collapse)},
               {"offset", req.offset},
               {"limit", req.limit},
               {"sort", sort_name(req.sort)},

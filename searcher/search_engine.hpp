@@ -35,6 +35,10 @@ struct EngineOptions {
   /// Weigh a frequent word over its champion list first (champion_match.hpp); off, every
   /// posting is weighed (the same results, slower: for tests and benchmarks).
   bool champions = true;
+  /// Answer two-word phrases from their word pairs' terms where every shard has them
+  /// (phrase_bigrams.hpp); off, from positions (the same results, slower: for tests and
+  /// benchmarks).
+  bool bigrams = true;
 };
 
 class SearchEngine {

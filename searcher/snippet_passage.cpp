@@ -5,7 +5,9 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <vector>
 
+#include "common/bigrams.hpp"
 #include "common/people.hpp"
 #include "searcher/print_text.hpp"
 
@@ -90,13 +92,18 @@ Xapian::Stem snippet_stemmer(const Xapian::Stem& stemmer, const std::string& lan
 bool has_positional_subquery(const Xapian::Query& query) {
   const auto op = query.get_type();
   if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return true;
+  // A two-word phrase answered from its pair's term (phrase_bigrams.hpp).
+  if (op == Xapian::Query::LEAF_TERM && is_bigram_term(*query.get_terms_begin())) return true;
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
     if (has_positional_subquery(query.get_subquery(i))) return true;
   return false;
 }
 
 Xapian::Query highlight_query(const Xapian::Query& query) {
-  return Xapian::Query(Xapian::Query::OP_OR, query.get_unique_terms_begin(), query.get_unique_terms_end());
+  std::vector<Xapian::Query> words;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+    if (!is_bigram_term(*t)) words.emplace_back(*t);  // a pair is no word of the text
+  return Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
 }
 
 std::vector<std::string> snippet_probes(const Xapian::Query& query,

@@ -13,7 +13,7 @@
 
 namespace newsearch {
 
-/// Whether the query holds a phrase or NEAR. Xapian 1.4's snippet highlights a phrase only
+/// Whether the query holds a phrase or NEAR (or a phrase answered from its word pair). Xapian 1.4's snippet highlights a phrase only
 /// where its terms occur as written, so a phrase of stems ("interest rates" as Zinterest
 /// PHRASE Zrate) would highlight nothing.
 bool has_positional_subquery(const Xapian::Query& query);

@@ -27,6 +27,14 @@ TEST_CASE("snippet probes: body stems less their last letter, no field terms", "
   CHECK_FALSE(has_positional_subquery(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("Zoil"), Xapian::Query("Zprice"))));
 }
 
+TEST_CASE("snippet: a phrase answered from its word pair is still a phrase, and the pair no word", "[search][snippet]") {
+  const Xapian::Query words(Xapian::Query::OP_AND, Xapian::Query("Zoil"), Xapian::Query("Zprice"));
+  const Xapian::Query pair(Xapian::Query::OP_FILTER, words, Xapian::Query("XBoil price"));
+  CHECK(has_positional_subquery(pair));
+  CHECK(highlight_query(pair).get_description() == "Query((Zoil OR Zprice))");
+  CHECK(snippet_probes(pair) == std::vector<std::string>{"oil", "pric"});
+}
+
 TEST_CASE("snippet passage: the densest stretch of query words, from its sentence", "[search][snippet]") {
   const std::string body = filler(40) + "Oil prices fell. " + filler(10) +
                            "Crude oil prices rose as oil producers cut output and prices firmed. " + filler(40);

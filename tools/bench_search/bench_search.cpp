@@ -2,7 +2,7 @@
 // SearchEngine (the code path of the CLI and the server: query, ranking, collapse, snippets,
 // JSON) and prints p50/p95 latency per query class (BENCH_PER_QUERY=1: per query too;
 // BENCH_MATCH_THREADS, BENCH_SLICE_FROM: the engine's sliced match settings;
-// BENCH_NO_CHAMPIONS=1: every posting weighed).
+// BENCH_NO_CHAMPIONS=1: every posting weighed; BENCH_NO_BIGRAMS=1: phrases by positions).
 // QUERIES_TSV: "class<TAB>query" per line.
 #include <algorithm>
 #include <cstdlib>
@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   if (const char* t = std::getenv("BENCH_MATCH_THREADS")) options.match_threads = static_cast<unsigned>(std::atoi(t));
   if (const char* f = std::getenv("BENCH_SLICE_FROM")) options.slice_from = static_cast<unsigned>(std::atoi(f));
   options.champions = std::getenv("BENCH_NO_CHAMPIONS") == nullptr;
+  options.bigrams = std::getenv("BENCH_NO_BIGRAMS") == nullptr;
   newsearch::SearchEngine engine({argv[1]}, options);
   if (!engine.ok()) {
     std::fprintf(stderr, "bench-search: %s\n", engine.error().message.c_str());

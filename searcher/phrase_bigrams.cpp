@@ -1,0 +1,74 @@
+#include "searcher/phrase_bigrams.hpp"
+
+#include <string>
+#include <vector>
+
+#include "common/bigrams.hpp"
+
+namespace newsearch {
+
+namespace {
+
+// The stem of a default-field term ("Zrate" -> "rate"), or "" for anything else.
+std::string default_field_stem(const Xapian::Query& query) {
+  if (query.get_type() != Xapian::Query::LEAF_TERM) return {};
+  const std::string term = *query.get_terms_begin();
+  if (term.size() < 2 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) return {};
+  return term.substr(1);
+}
+
+Xapian::Query phrase_with_bigrams(const Xapian::Query& phrase) {
+  if (phrase.get_num_subqueries() != 2) return phrase;
+  const Xapian::Query first = phrase.get_subquery(0), second = phrase.get_subquery(1);
+  const std::string pair = bigram_term(default_field_stem(first), default_field_stem(second));
+  if (pair.empty()) return phrase;  // a function word, a wildcard, a synonym, a field's word
+  // The words still give the weight, as they do in a phrase (Xapian weighs a phrase as the
+  // sum of its words).
+  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, first, second),
+                       Xapian::Query(pair));
+}
+
+}  // namespace
+
+Xapian::Query with_bigrams(const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Xapian::Query::OP_PHRASE:
+      return phrase_with_bigrams(query);
+    // Operators that add up (or take the greatest of) their subqueries' weights, and take no
+    // parameter: rebuilt with the same subqueries, the weights stay. (Not a synonym: it
+    // weighs its subqueries' wdf together, and a phrase's wdf is not its words'.)
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_MAX: {
+      std::vector<Xapian::Query> parts;
+      bool changed = false;
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        const Xapian::Query part = query.get_subquery(i);
+        parts.push_back(with_bigrams(part));
+        changed = changed || parts.back().internal.get() != part.internal.get();
+      }
+      return changed ? Xapian::Query(query.get_type(), parts.begin(), parts.end()) : query;
+    }
+    default:  // leaves, NEAR, synonyms, scaled weights, wildcards
+      return query;
+  }
+}
+
+std::optional<Xapian::doccount> pair_phrase_matches(const Xapian::Query& query, const Xapian::Database& db) {
+  if (query.get_type() != Xapian::Query::OP_FILTER || query.get_num_subqueries() != 2) return std::nullopt;
+  const Xapian::Query words = query.get_subquery(0), pair = query.get_subquery(1);
+  if (words.get_type() != Xapian::Query::OP_AND || words.get_num_subqueries() != 2 ||
+      pair.get_type() != Xapian::Query::LEAF_TERM)
+    return std::nullopt;
+  const std::string term = *pair.get_terms_begin();
+  // The pair's term implies both words: it is the match whole.
+  if (term != bigram_term(default_field_stem(words.get_subquery(0)), default_field_stem(words.get_subquery(1))))
+    return std::nullopt;
+  return db.get_termfreq(term);
+}
+
+}  // namespace newsearch

@@ -1,0 +1,187 @@
+// Word pairs (common/bigrams.hpp): the indexer gives an article a pair's term exactly where
+// the two-word phrase matches it, and the searcher answers such phrases from the terms with
+// the same hits, weights and (now exact) totals as from positions.
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "common/bigrams.hpp"
+#include "common/schema.hpp"
+#include "helpers.hpp"
+#include "searcher/search_engine.hpp"
+
+using namespace testing;
+using nlohmann::json;
+using newsearch::EngineOptions;
+using newsearch::SearchEngine;
+using newsearch::SearchRequest;
+
+namespace {
+
+std::set<std::string> pair_terms(const Xapian::Document& doc) {
+  std::set<std::string> out;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+    if (newsearch::is_bigram_term(*t)) out.insert(*t);
+  return out;
+}
+
+// The documents the phrase of two stems matches, by positions.
+std::set<Xapian::docid> phrase_matches(const Xapian::Database& db, const std::string& a, const std::string& b) {
+  const Xapian::Query words[] = {Xapian::Query("Z" + a), Xapian::Query("Z" + b)};
+  Xapian::Enquire e(db);
+  e.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words, words + 2, 2));
+  e.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::MSet m = e.get_mset(0, db.get_doccount());
+  std::set<Xapian::docid> out;
+  for (auto it = m.begin(); it != m.end(); ++it) out.insert(*it);
+  return out;
+}
+
+std::set<Xapian::docid> postings(const Xapian::Database& db, const std::string& term) {
+  return {db.postlist_begin(term), db.postlist_end(term)};
+}
+
+json search(SearchEngine& engine, const std::string& query, std::size_t offset, bool collapse) {
+  SearchRequest req;
+  req.query = query;
+  req.offset = offset;
+  req.collapse = collapse;
+  auto r = engine.search(req);
+  REQUIRE(r);
+  return *r;
+}
+
+json hits(const json& result) {
+  json out = json::array();
+  for (const auto& r : result["results"]) out.push_back({r["id"], r["score"], r["snippet"], r["similar"]});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("bigrams: a pair's term for adjacent words of one field, none for function words", "[index][bigrams]") {
+  TempDir tmp;
+  write_file(tmp / "in/a.txt", article("Oil prices climb", "Jane Doe", "21:09, 01 March, 2025",
+                                       "Crude oil prices rose on Monday\n"
+                                       "Traders said the Bank of England held interest rates."));
+  REQUIRE(run(newsindex("-q --db " + tmp / "db" + " " + tmp / "in")).status == 0);
+  Xapian::Database db(tmp / "db");
+  CHECK(db.get_metadata(std::string(newsearch::kMetaBigrams)) == "1");
+  const std::set<std::string> pairs = pair_terms(db.get_document(1));
+  for (const char* expected : {"XBoil price", "XBprice climb", "XBcrude oil", "XBprice rose", "XBtrader said",
+                               "XBengland held", "XBheld interest", "XBinterest rate"}) {
+    INFO(expected);
+    CHECK(pairs.count(expected) == 1);
+  }
+  // Not across the title and the body, nor two paragraphs; not the author's name (a field of
+  // its own); none with a function word.
+  for (const char* absent : {"XBclimb crude", "XBmonday trader", "XBjane doe", "XBrose on", "XBbank of", "XBof england"}) {
+    INFO(absent);
+    CHECK(pairs.count(absent) == 0);
+  }
+  CHECK(newsearch::bigram_term("bank", "of").empty());
+  CHECK(newsearch::bigram_term("interest", "rate") == "XBinterest rate");
+}
+
+TEST_CASE("bigrams: on real news every pair's articles are its phrase's", "[index][bigrams]") {
+  const std::string april = shared_path("corpora/reuters21578/1987/04");
+  if (!fs::exists(april)) {
+    WARN("skipped: " + april + " not found (the shared corpora are not beside the checkout)");
+    return;
+  }
+  TempDir tmp;
+  REQUIRE(run(newsindex("-q --db " + tmp / "db" + " " + april)).status == 0);
+  Xapian::Database db(tmp / "db");
+  // The most frequent pairs, and every 150th of all the others.
+  std::vector<std::string> checked;
+  std::size_t n = 0;
+  for (auto t = db.allterms_begin("XB"); t != db.allterms_end("XB"); ++t, ++n)
+    if (t.get_termfreq() >= 150 || n % 150 == 0) checked.push_back(*t);
+  REQUIRE(checked.size() > 100);
+  for (const std::string& term : checked) {
+    const auto space = term.find(' ');
+    REQUIRE(space != std::string::npos);
+    const std::string a = term.substr(2, space - 2), b = term.substr(space + 1);
+    INFO(term);
+    CHECK(postings(db, term) == phrase_matches(db, a, b));
+  }
+  // And phrases typed the other way round: found by positions where their pair's term is.
+  for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"interest", "rate"}, {"crude", "oil"}, {"trade", "deficit"}, {"feder", "reserv"}, {"mln", "dlrs"},
+           {"stock", "exchang"}, {"west", "german"}, {"rate", "interest"}, {"oil", "crude"}}) {
+    INFO(a << " " << b);
+    CHECK(postings(db, newsearch::bigram_term(a, b)) == phrase_matches(db, a, b));
+  }
+}
+
+TEST_CASE("bigrams: phrases from pairs rank, snippet and count as by positions", "[search][bigrams]") {
+  const std::string april = shared_path("corpora/reuters21578/1987/04");
+  if (!fs::exists(april)) {
+    WARN("skipped: " + april + " not found (the shared corpora are not beside the checkout)");
+    return;
+  }
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  REQUIRE(run(newsindex("-q --db " + db + " " + april)).status == 0);
+  EngineOptions positions;
+  positions.bigrams = false;
+  SearchEngine pairs({db}), by_positions({db}, positions);
+  REQUIRE(pairs.ok());
+  REQUIRE(by_positions.ok());
+  for (const std::string q : {"\"interest rates\"", "\"crude oil\"", "\"mln dlrs\"", "oil prices", "wheat exports",
+                              "\"trade deficit\" date:1987-04-01..1987-04-15", "\"bank of england\"",
+                              "\"oil prices\" OR \"crude oil\"", "title:\"oil prices\"", "-\"crude oil\" oil"})
+    for (std::size_t offset : {0, 10, 40})
+      for (bool collapse : {true, false}) {
+        INFO(q << " offset " << offset << (collapse ? "" : " --no-collapse"));
+        const json a = search(pairs, q, offset, collapse), b = search(by_positions, q, offset, collapse);
+        CHECK(hits(a) == hits(b));
+        const bool positional = q == "\"bank of england\"" || q.starts_with("title:");
+        CHECK((a["parsed"].get<std::string>().find("XB") == std::string::npos) == positional);
+        CHECK(b["parsed"].get<std::string>().find("XB") == std::string::npos);
+      }
+  // The total of a two-word phrase is its pair's frequency: the exact count.
+  Xapian::Database x(db);
+  std::size_t largest = 0;
+  for (const auto& [q, a, b] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"\"interest rates\"", "interest", "rate"}, {"\"mln dlrs\"", "mln", "dlrs"}, {"\"crude oil\"", "crude", "oil"}}) {
+    INFO(q);
+    const auto exact = phrase_matches(x, a, b).size();
+    largest = std::max(largest, exact);
+    const json r = search(pairs, q, 0, false);
+    CHECK(r["total"] == exact);
+    CHECK(r["total_exact"] == true);
+  }
+  CHECK(largest > 500);  // past the matches every search counts whole (search_engine.cpp)
+}
+
+TEST_CASE("bigrams: a database indexed before them is searched by positions", "[search][bigrams]") {
+  TempDir tmp;
+  write_file(tmp / "in/a.txt", article("Oil prices climb", "Jane Doe", "21:09, 01 March, 2025", "Crude oil prices rose."));
+  const std::string db = tmp / "db";
+  REQUIRE(run(newsindex("-q --db " + db + " " + tmp / "in")).status == 0);
+  {
+    Xapian::WritableDatabase w(db);
+    w.set_metadata(std::string(newsearch::kMetaBigrams), "");  // as a database of an earlier version
+    w.commit();
+  }
+  // An update keeps saying so (the earlier articles have no pairs).
+  write_file(tmp / "in/b.txt", article("Crude oil falls", "Jane Doe", "21:09, 02 March, 2025", "Crude oil fell."));
+  REQUIRE(run(newsindex("-q --db " + db + " " + tmp / "in")).status == 0);
+  CHECK(Xapian::Database(db).get_metadata(std::string(newsearch::kMetaBigrams)).empty());
+  SearchEngine engine({db});
+  REQUIRE(engine.ok());
+  const json r = search(engine, "\"crude oil\"", 0, false);
+  CHECK(r["total"] == 2);
+  CHECK(r["parsed"].get<std::string>().find("XB") == std::string::npos);
+  // --rebuild makes them.
+  REQUIRE(run(newsindex("-q --rebuild --db " + db + " " + tmp / "in")).status == 0);
+  CHECK(Xapian::Database(db).get_metadata(std::string(newsearch::kMetaBigrams)) == "1");
+  SearchEngine rebuilt({db});
+  const json again = search(rebuilt, "\"crude oil\"", 0, false);
+  CHECK(again["total"] == 2);
+  CHECK(again["parsed"].get<std::string>().find("XB") != std::string::npos);
+}
