@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/aliases.hpp"
+#include "common/bigrams.hpp"
 #include "common/schema.hpp"
 #include "common/stored_article.hpp"
 #include "indexer/file_processor.hpp"
@@ -22,6 +23,7 @@ std::string term_group(const std::string& term) {
   const std::string_view bare = stemmed ? std::string_view(term).substr(1) : std::string_view(term);
   if (bare.starts_with(kPrefixId)) return "id";
   if (bare.starts_with(kPrefixFile)) return "file";
+  if (is_bigram_term(term)) return "word_pairs";
   if (!bare.empty() && (bare[0] == 'D' || bare[0] == 'M' || bare[0] == 'Y') && bare.size() > 1 &&
       bare[1] >= '0' && bare[1] <= '9')
     return "date";

@@ -316,5 +316,6 @@ TEST_CASE("newsindex inspect shows what the index would hold", "[indexer][cli]")
   CHECK(j["paragraphs"].size() == 15);
   CHECK(j["terms"].contains("title_stemmed"));
   CHECK(j["terms"].contains("person_exact"));
+  CHECK(j["terms"].contains("word_pairs"));  // the title's and body's adjacent words
   CHECK(run(newsindex("inspect /no/such/file.txt")).status == 2);
 }
