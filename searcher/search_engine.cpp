@@ -172,9 +172,10 @@ struct SearchEngine::Impl {
   void make_builders() {
     helper_analyzer.reset();  // the language may have changed
     builder = std::make_unique<QueryBuilder>(db, language, synonyms);
-    builder->use_bigrams(options.bigrams && !parts.empty() && std::all_of(parts.begin(), parts.end(), [](const Xapian::Database& part) {
+    const auto has_pairs = [](const Xapian::Database& part) {
       return part.get_metadata(std::string(kMetaBigrams)) == "1";
-    }));
+    };
+    builder->use_bigrams(options.bigrams && !parts.empty() && std::all_of(parts.begin(), parts.end(), has_pairs));
     speller = spelling_db ? std::make_unique<QueryBuilder>(*spelling_db, language, synonyms) : nullptr;
   }
 
