@@ -37,7 +37,9 @@ std::string article_id(const Article& article, const Source& source) {
   return hex64(hash64(source.abs_path));
 }
 
-DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) { analyzer.configure(stemmed_, exact_); }
+DocumentBuilder::DocumentBuilder(const Analyzer& analyzer, bool word_pairs) : word_pairs_(word_pairs) {
+  analyzer.configure(stemmed_, exact_);
+}
 
 void DocumentBuilder::index(const std::string& text, Xapian::termcount wdf, std::string_view prefix) {
   stemmed_.index_text(text, wdf, std::string(prefix));
@@ -57,7 +59,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const Source& source) {
   index(a.title, 1, find_field("title")->prefix);
   index(a.title, kTitleBoostWdf, "");
   for (const auto& p : a.paragraphs) index(p.text, 1, "");
-  add_bigram_terms(doc);
+  if (word_pairs_) add_bigram_terms(doc);
 
   const auto author = *find_field("author");
   for (const auto& name : a.authors) {

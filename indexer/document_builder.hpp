@@ -28,7 +28,8 @@ struct BuiltDocument {
 /// Builds documents; one per thread (owns a TermGenerator).
 class DocumentBuilder {
  public:
-  explicit DocumentBuilder(const Analyzer& analyzer);
+  /// word_pairs: add the title's and body's word pairs (common/bigrams.hpp).
+  explicit DocumentBuilder(const Analyzer& analyzer, bool word_pairs = true);
   BuiltDocument build(const Article& article, const Source& source);
 
  private:
@@ -37,6 +38,7 @@ class DocumentBuilder {
 
   Xapian::TermGenerator stemmed_;
   Xapian::TermGenerator exact_;
+  bool word_pairs_;
 };
 
 /// The stable id of an article: from its URL if it has one, else from file and line.

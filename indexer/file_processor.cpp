@@ -73,7 +73,7 @@ bool ends_with_icase(const std::string& s, std::string_view suffix) {
 FileProcessor::FileProcessor(const ProcessOptions& options, std::shared_ptr<const AliasTable> aliases)
     : options_(options),
       analyzer_(options.language),
-      builder_(analyzer_),
+      builder_(analyzer_, options.word_pairs),
       people_(std::move(aliases)),
       latin_code_(language_code(analyzer_.language())),
       spelling_(options.spelling) {}

@@ -20,6 +20,7 @@ struct ProcessOptions {
   std::uint64_t max_size = 10 * 1024 * 1024;
   std::string language = "english";
   bool spelling = true;
+  bool word_pairs = true;  ///< common/bigrams.hpp
 };
 
 /// What became of one file.

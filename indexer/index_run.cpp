@@ -422,18 +422,20 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
                    options.database.c_str());
     db.set_metadata(std::string(kMetaSchema), std::to_string(kSchemaVersion));
     db.set_metadata(std::string(kMetaLanguage), language);
-    // Every article this run writes has its word pairs; one written before them may not.
-    if (db.get_doccount() == 0) db.set_metadata(std::string(kMetaBigrams), "1");
+    // Word pairs only in a database that has them for every article: one a run starts empty
+    // (unless --no-word-pairs); a database of an earlier version has none until --rebuild.
+    if (db.get_doccount() == 0) db.set_metadata(std::string(kMetaBigrams), options.word_pairs ? "1" : "");
     db.commit();
 
     // A full build (empty database, or --rebuild) writes K shards in parallel beside the
     // database and swaps the merged result in; an update writes the database itself.
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const bool bulk = options.rebuild || (db.get_doccount() == 0 && options.shards != 1);
+    const bool word_pairs = bulk ? options.word_pairs : db.get_metadata(std::string(kMetaBigrams)) == "1";
     std::optional<ShardSet> shards;
     if (bulk) {
       auto set = ShardSet::open(options.database, options.shards ? options.shards : cores, options.segment_size,
-                                language);
+                                language, word_pairs);
       if (!set) {
         summary.error = set.error().message;
         return finish();
@@ -508,6 +510,7 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
     process_options.max_size = options.max_size;
     process_options.language = language;
     process_options.spelling = options.spelling;
+    process_options.word_pairs = word_pairs;
     const unsigned n_workers = options.threads ? options.threads : cores;
     for (unsigned i = 0; i < n_targets; ++i) {
       queues.push_back(std::make_unique<ResultQueue>(std::max<std::size_t>(16, 256 / n_targets)));

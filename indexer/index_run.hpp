@@ -24,6 +24,9 @@ struct IndexOptions {
   bool keep_missing = false;
   bool quiet = false;
   bool spelling = true;
+  /// A database a run starts empty (or --rebuild) gets word pairs (common/bigrams.hpp); later
+  /// runs keep to what the database has.
+  bool word_pairs = true;
   std::string aliases_file;
   /// Writer threads for a full build (empty database or --rebuild); 0 = one per core.
   /// An update of a non-empty database always uses one writer.

@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
       ("rebuild", po::bool_switch(&opt.rebuild),
        "build a complete new index aside and swap it in (searches use the old one meanwhile)")
       ("no-spelling", "do not build the spelling dictionary (\"did you mean\")")
+      ("no-word-pairs", "a new database (or --rebuild) without word pairs: indexes a fifth faster, 20% smaller; two-word phrases read positions")
       ("aliases", po::value(&opt.aliases_file)->value_name("FILE"), "person alias file (see docs/aliases.md)")
       ("quiet,q", po::bool_switch(&opt.quiet), "no progress display");
   add_config_option(visible);
@@ -136,6 +137,7 @@ int main(int argc, char** argv) {
   }
   opt.max_size = static_cast<std::uint64_t>(mb * 1024 * 1024);
   opt.spelling = !vm.count("no-spelling");
+  opt.word_pairs = !vm.count("no-word-pairs");
   if (opt.batch == 0) {
     std::fprintf(stderr, "newsindex: error: --batch must be at least 1\n");
     return 2;

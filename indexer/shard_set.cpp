@@ -68,16 +68,17 @@ void MetadataMergingCompactor::set_status(const std::string& table, const std::s
 }
 
 Result<ShardSet> ShardSet::open(const std::string& database, unsigned lanes, std::size_t segment_size,
-                                const std::string& language, bool fresh_start) {
+                                const std::string& language, bool word_pairs, bool fresh_start) {
   ShardSet set;
   set.dir_ = database + ".build";
   set.language_ = language;
+  set.word_pairs_ = word_pairs;
   set.segment_size_ = segment_size;
   std::error_code ec;
   // The first line names the layout: a leftover of another K, or of the unsegmented layout
   // of earlier versions, is started afresh.
   const fs::path layout_file = fs::path(set.dir_) / "shards";
-  const std::string layout = std::to_string(lanes) + " lanes of segments";
+  const std::string layout = std::to_string(lanes) + " lanes of segments" + (word_pairs ? "" : ", no word pairs");
   if (fs::exists(set.dir_, ec) && read_text(layout_file) != layout) fs::remove_all(set.dir_, ec);
   fs::create_directories(set.dir_, ec);
   if (ec) return Error{"cannot create " + set.dir_ + ": " + ec.message(), "", 2};
@@ -112,7 +113,7 @@ Result<ShardSet> ShardSet::open(const std::string& database, unsigned lanes, std
     set.readers_.clear();
     if (!fresh_start) return error_from_xapian(e, set.dir_);
     fs::remove_all(set.dir_, ec);
-    auto again = open(database, lanes, segment_size, language, false);
+    auto again = open(database, lanes, segment_size, language, word_pairs, false);
     if (again) again->discarded_damaged_ = e.get_description();
     return again;
   } catch (const Xapian::Error& e) {
@@ -126,7 +127,7 @@ void ShardSet::start_segment(unsigned lane, unsigned number) {
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC);
   db.set_metadata(std::string(kMetaSchema), std::to_string(kSchemaVersion));
   db.set_metadata(std::string(kMetaLanguage), language_);
-  db.set_metadata(std::string(kMetaBigrams), "1");  // a segment starts empty
+  if (word_pairs_) db.set_metadata(std::string(kMetaBigrams), "1");  // a segment starts empty
   std::lock_guard lock(*segments_mutex_);
   lanes_[lane].writer = std::move(db);
   lanes_[lane].segment = static_cast<unsigned>(segments_.size());

@@ -28,8 +28,9 @@ class ShardSet {
   /// Opens (or resumes) K lanes beside database; segment_size 0 keeps one segment a lane.
   /// A leftover build with another K (or another layout), or one a crash damaged, is
   /// discarded (fresh_start: once). Segments skip fsync: a crash loses only this aside copy.
+  /// word_pairs: the segments' articles get their word pairs (common/bigrams.hpp).
   static Result<ShardSet> open(const std::string& database, unsigned lanes, std::size_t segment_size,
-                               const std::string& language, bool fresh_start = true);
+                               const std::string& language, bool word_pairs, bool fresh_start = true);
 
   unsigned size() const { return static_cast<unsigned>(lanes_.size()); }
   /// Why the leftover build was discarded as damaged when opened ("" if it was not).
@@ -103,6 +104,7 @@ class ShardSet {
   std::string dir_;
   std::string discarded_damaged_;
   std::string language_;
+  bool word_pairs_ = true;
   std::size_t segment_size_ = 0;
   std::vector<Segment> segments_;
   std::vector<Lane> lanes_;

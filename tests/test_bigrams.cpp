@@ -185,3 +185,30 @@ TEST_CASE("bigrams: a database indexed before them is searched by positions", "[
   CHECK(again["total"] == 2);
   CHECK(again["parsed"].get<std::string>().find("XB") != std::string::npos);
 }
+
+TEST_CASE("bigrams: --no-word-pairs builds without them, and updates keep to that", "[index][bigrams]") {
+  TempDir tmp;
+  write_file(tmp / "in/a.txt", article("Oil prices climb", "Jane Doe", "21:09, 01 March, 2025", "Crude oil prices rose."));
+  const std::string db = tmp / "db";
+  auto pairs_in = [&] {
+    Xapian::Database x(db);
+    return std::distance(x.allterms_begin("XB"), x.allterms_end("XB"));
+  };
+  REQUIRE(run(newsindex("-q --no-word-pairs --db " + db + " " + tmp / "in")).status == 0);
+  CHECK(pairs_in() == 0);
+  CHECK(Xapian::Database(db).get_metadata(std::string(newsearch::kMetaBigrams)).empty());
+  const Run status = run(newsindex("status --json --db " + db));
+  CHECK(json::parse(status.out)["word_pairs"] == false);
+  // An update without the option makes none either (the first article has none).
+  write_file(tmp / "in/b.txt", article("Crude oil falls", "Jane Doe", "21:09, 02 March, 2025", "Crude oil fell."));
+  REQUIRE(run(newsindex("-q --db " + db + " " + tmp / "in")).status == 0);
+  CHECK(pairs_in() == 0);
+  SearchEngine engine({db});
+  REQUIRE(engine.ok());
+  CHECK(search(engine, "\"crude oil\"", 0, false)["total"] == 2);
+  // --rebuild without the option makes them for every article.
+  REQUIRE(run(newsindex("-q --rebuild --db " + db + " " + tmp / "in")).status == 0);
+  Xapian::Database rebuilt(db);
+  CHECK(rebuilt.get_termfreq("XBcrude oil") == 2);
+  CHECK(rebuilt.get_metadata(std::string(newsearch::kMetaBigrams)) == "1");
+}
