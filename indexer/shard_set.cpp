@@ -75,10 +75,11 @@ Result<ShardSet> ShardSet::open(const std::string& database, unsigned lanes, std
   set.word_pairs_ = word_pairs;
   set.segment_size_ = segment_size;
   std::error_code ec;
-  // The first line names the layout: a leftover of another K, or of the unsegmented layout
-  // of earlier versions, is started afresh.
+  // The first line names the layout: a leftover of another K, of the unsegmented layout of
+  // earlier versions, or with(out) word pairs against this run (an earlier version's has
+  // none) is started afresh.
   const fs::path layout_file = fs::path(set.dir_) / "shards";
-  const std::string layout = std::to_string(lanes) + " lanes of segments" + (word_pairs ? "" : ", no word pairs");
+  const std::string layout = std::to_string(lanes) + " lanes of segments" + (word_pairs ? ", word pairs" : "");
   if (fs::exists(set.dir_, ec) && read_text(layout_file) != layout) fs::remove_all(set.dir_, ec);
   fs::create_directories(set.dir_, ec);
   if (ec) return Error{"cannot create " + set.dir_ + ": " + ec.message(), "", 2};

@@ -230,7 +230,7 @@ TEST_CASE("reliability: a crash between a full build's swap and the removal of i
   // What a kill in that window leaves: the aside folder, its marker naming the database now
   // in place (swapped), or the folder renamed for removal and half removed.
   write_file(db + ".build/swapped-in", uuid + "\n");
-  write_file(db + ".build/shards", "2 lanes of segments\n");
+  write_file(db + ".build/shards", "2 lanes of segments, word pairs\n");
   write_file(db + ".build/shard-0/seg-0000/postlist.glass", "old segment");
   write_file(db + ".build-removed/shard-1/seg-0000/postlist.glass", "half removed");
   write_articles(in, 40, 5);
