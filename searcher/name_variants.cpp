@@ -2,6 +2,7 @@
 
 #include "common/people.hpp"
 #include "common/schema.hpp"
+#include "searcher/query_rewrite.hpp"
 
 namespace newsearch {
 
@@ -9,35 +10,6 @@ namespace {
 
 constexpr std::size_t kMinNameBytes = 3;  // "al", "de": no surname worth a lookup
 constexpr std::size_t kMaxWords = 32;     // a pasted paragraph costs no more than a query
-
-Xapian::Query or_variants(const Xapian::Query& query, const std::map<std::string, std::string>& variants,
-                          bool& changed) {
-  switch (query.get_type()) {
-    case Xapian::Query::LEAF_TERM: {
-      const auto it = variants.find(*query.get_terms_begin());
-      if (it == variants.end()) return query;
-      changed = true;
-      return Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(it->second));
-    }
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_MAX: {
-      std::vector<Xapian::Query> parts;
-      bool inner = false;
-      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-        parts.push_back(or_variants(query.get_subquery(i), variants, inner));
-      if (!inner) return query;
-      changed = true;
-      return Xapian::Query(query.get_type(), parts.begin(), parts.end());
-    }
-    default:
-      return query;
-  }
-}
 
 }  // namespace
 
@@ -60,8 +32,12 @@ std::map<std::string, std::string> person_word_variants(const std::vector<std::s
 
 Xapian::Query with_person_words(const Xapian::Query& query, const std::map<std::string, std::string>& variants) {
   if (variants.empty()) return query;
-  bool changed = false;
-  return or_variants(query, variants, changed);
+  return rewrite_query(query, [&](const Xapian::Query& node) -> std::optional<Xapian::Query> {
+    if (node.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+    const auto it = variants.find(*node.get_terms_begin());
+    if (it == variants.end()) return node;
+    return Xapian::Query(Xapian::Query::OP_OR, node, Xapian::Query(it->second));
+  });
 }
 
 }  // namespace newsearch

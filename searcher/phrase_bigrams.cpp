@@ -1,9 +1,9 @@
 #include "searcher/phrase_bigrams.hpp"
 
 #include <string>
-#include <vector>
 
 #include "common/bigrams.hpp"
+#include "searcher/query_rewrite.hpp"
 
 namespace newsearch {
 
@@ -31,31 +31,12 @@ Xapian::Query phrase_with_bigrams(const Xapian::Query& phrase) {
 }  // namespace
 
 Xapian::Query with_bigrams(const Xapian::Query& query) {
-  switch (query.get_type()) {
-    case Xapian::Query::OP_PHRASE:
-      return phrase_with_bigrams(query);
-    // Operators that add up (or take the greatest of) their subqueries' weights, and take no
-    // parameter: rebuilt with the same subqueries, the weights stay. (Not a synonym: it
-    // weighs its subqueries' wdf together, and a phrase's wdf is not its words'.)
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_MAX: {
-      std::vector<Xapian::Query> parts;
-      bool changed = false;
-      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        const Xapian::Query part = query.get_subquery(i);
-        parts.push_back(with_bigrams(part));
-        changed = changed || parts.back().internal.get() != part.internal.get();
-      }
-      return changed ? Xapian::Query(query.get_type(), parts.begin(), parts.end()) : query;
-    }
-    default:  // leaves, NEAR, synonyms, scaled weights, wildcards
-      return query;
-  }
+  // Through weight-summing operators only (not a synonym: it weighs its subqueries' wdf
+  // together, and a phrase's wdf is not its words').
+  return rewrite_query(query, [](const Xapian::Query& node) -> std::optional<Xapian::Query> {
+    if (node.get_type() != Xapian::Query::OP_PHRASE) return std::nullopt;
+    return phrase_with_bigrams(node);
+  });
 }
 
 std::optional<Xapian::doccount> pair_phrase_matches(const Xapian::Query& query, const Xapian::Database& db) {
