@@ -22,8 +22,6 @@ bool is_function_word(std::string_view stem) {
   return std::find(kFunctionWords.begin(), kFunctionWords.end(), stem) != kFunctionWords.end();
 }
 
-constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245 for glass
-
 }  // namespace
 
 std::string bigram_term(std::string_view first, std::string_view second) {

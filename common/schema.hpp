@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -80,6 +81,15 @@ inline constexpr std::string_view kPrefixYear = "Y";   ///< Y2025
 /// Within-document weight of title words in the unprefixed (default) field: a match in the
 /// headline counts more than one in the body.
 inline constexpr Xapian::termcount kTitleBoostWdf = 3;
+
+/// Longest term this project writes: Xapian's glass backend refuses terms over 245 bytes.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+/// A stemmed word of the default field ("Zrate"): "Z" and no field prefix after it
+/// (prefixes are upper case, words are not).
+constexpr bool is_default_field_stem(std::string_view term) {
+  return term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+}
 
 /// The field with this query name, if any.
 constexpr std::optional<Field> find_field(std::string_view name) {

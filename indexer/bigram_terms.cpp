@@ -6,17 +6,9 @@
 #include <vector>
 
 #include "common/bigrams.hpp"
+#include "common/schema.hpp"
 
 namespace newsearch {
-
-namespace {
-
-// A stemmed word of the default field: "Z" and no field prefix (prefixes are upper case).
-bool is_default_field_stem(const std::string& term) {
-  return term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
-}
-
-}  // namespace
 
 void add_bigram_terms(Xapian::Document& doc) {
   std::vector<std::string> stems;

@@ -10,8 +10,6 @@ namespace newsearch {
 
 namespace {
 
-constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245 for glass
-
 std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& s : items) {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "common/bigrams.hpp"
+#include "common/schema.hpp"
 #include "searcher/query_rewrite.hpp"
 
 namespace newsearch {
@@ -13,8 +14,7 @@ namespace {
 std::string default_field_stem(const Xapian::Query& query) {
   if (query.get_type() != Xapian::Query::LEAF_TERM) return {};
   const std::string term = *query.get_terms_begin();
-  if (term.size() < 2 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) return {};
-  return term.substr(1);
+  return is_default_field_stem(term) ? term.substr(1) : std::string();
 }
 
 Xapian::Query phrase_with_bigrams(const Xapian::Query& phrase) {

@@ -722,7 +722,7 @@ Result<Xapian::Query> SearchEngine::like_query(const std::string& id_or_path) {
   Xapian::Enquire enquire(db);
   struct StemmedBodyTerms : Xapian::ExpandDecider {
     bool operator()(const std::string& t) const override {
-      return t.size() > 3 && t[0] == 'Z' && !(t[1] >= 'A' && t[1] <= 'Z');
+      return t.size() > 3 && is_default_field_stem(t);
     }
   } decider;
   // Exact term frequencies: Xapian otherwise approximates them per shard when several

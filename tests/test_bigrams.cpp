@@ -10,6 +10,7 @@
 
 #include "common/bigrams.hpp"
 #include "common/schema.hpp"
+#include "engine_helpers.hpp"
 #include "helpers.hpp"
 #include "searcher/search_engine.hpp"
 
@@ -17,7 +18,6 @@ using namespace testing;
 using nlohmann::json;
 using newsearch::EngineOptions;
 using newsearch::SearchEngine;
-using newsearch::SearchRequest;
 
 namespace {
 
@@ -42,16 +42,6 @@ std::set<Xapian::docid> phrase_matches(const Xapian::Database& db, const std::st
 
 std::set<Xapian::docid> postings(const Xapian::Database& db, const std::string& term) {
   return {db.postlist_begin(term), db.postlist_end(term)};
-}
-
-json search(SearchEngine& engine, const std::string& query, std::size_t offset, bool collapse) {
-  SearchRequest req;
-  req.query = query;
-  req.offset = offset;
-  req.collapse = collapse;
-  auto r = engine.search(req);
-  REQUIRE(r);
-  return *r;
 }
 
 json hits(const json& result) {
@@ -137,7 +127,7 @@ TEST_CASE("bigrams: phrases from pairs rank, snippet and count as by positions",
     for (std::size_t offset : {0, 10, 40})
       for (bool collapse : {true, false}) {
         INFO(q << " offset " << offset << (collapse ? "" : " --no-collapse"));
-        const json a = search(pairs, q, offset, collapse), b = search(by_positions, q, offset, collapse);
+        const json a = engine_search(pairs, q, offset, collapse), b = engine_search(by_positions, q, offset, collapse);
         CHECK(hits(a) == hits(b));
         const bool positional = q == "\"bank of england\"" || q.starts_with("title:");
         CHECK((a["parsed"].get<std::string>().find("XB") == std::string::npos) == positional);
@@ -151,7 +141,7 @@ TEST_CASE("bigrams: phrases from pairs rank, snippet and count as by positions",
     INFO(q);
     const auto exact = phrase_matches(x, a, b).size();
     largest = std::max(largest, exact);
-    const json r = search(pairs, q, 0, false);
+    const json r = engine_search(pairs, q, 0, false);
     CHECK(r["total"] == exact);
     CHECK(r["total_exact"] == true);
   }
@@ -174,14 +164,14 @@ TEST_CASE("bigrams: a database indexed before them is searched by positions", "[
   CHECK(Xapian::Database(db).get_metadata(std::string(newsearch::kMetaBigrams)).empty());
   SearchEngine engine({db});
   REQUIRE(engine.ok());
-  const json r = search(engine, "\"crude oil\"", 0, false);
+  const json r = engine_search(engine, "\"crude oil\"", 0, false);
   CHECK(r["total"] == 2);
   CHECK(r["parsed"].get<std::string>().find("XB") == std::string::npos);
   // --rebuild makes them.
   REQUIRE(run(newsindex("-q --rebuild --db " + db + " " + tmp / "in")).status == 0);
   CHECK(Xapian::Database(db).get_metadata(std::string(newsearch::kMetaBigrams)) == "1");
   SearchEngine rebuilt({db});
-  const json again = search(rebuilt, "\"crude oil\"", 0, false);
+  const json again = engine_search(rebuilt, "\"crude oil\"", 0, false);
   CHECK(again["total"] == 2);
   CHECK(again["parsed"].get<std::string>().find("XB") != std::string::npos);
 }
@@ -205,7 +195,7 @@ TEST_CASE("bigrams: --no-word-pairs builds without them, and updates keep to tha
   CHECK(pairs_in() == 0);
   SearchEngine engine({db});
   REQUIRE(engine.ok());
-  CHECK(search(engine, "\"crude oil\"", 0, false)["total"] == 2);
+  CHECK(engine_search(engine, "\"crude oil\"", 0, false)["total"] == 2);
   // --rebuild without the option makes them for every article.
   REQUIRE(run(newsindex("-q --rebuild --db " + db + " " + tmp / "in")).status == 0);
   Xapian::Database rebuilt(db);

@@ -8,6 +8,7 @@
 
 #include "common/champion_lists.hpp"
 #include "common/schema.hpp"
+#include "engine_helpers.hpp"
 #include "helpers.hpp"
 #include "searcher/champion_match.hpp"
 #include "searcher/docid_filter.hpp"
@@ -19,7 +20,6 @@ using newsearch::Champion;
 using newsearch::ChampionList;
 using newsearch::EngineOptions;
 using newsearch::SearchEngine;
-using newsearch::SearchRequest;
 using nlohmann::json;
 
 TEST_CASE("champion list: written and read back exactly; damaged ones are refused", "[search][champions]") {
@@ -94,13 +94,7 @@ json essentials(const json& result) {
 }
 
 json search(SearchEngine& engine, const std::string& query, std::size_t offset = 0, bool collapse = true) {
-  SearchRequest req;
-  req.query = query;
-  req.offset = offset;
-  req.collapse = collapse;
-  auto r = engine.search(req);
-  REQUIRE(r);
-  return essentials(*r);
+  return essentials(engine_search(engine, query, offset, collapse));
 }
 
 // Every query and page alike with and without champions.
