@@ -1,6 +1,7 @@
 #include "searcher/phrase_bigrams.hpp"
 
 #include <string>
+#include <vector>
 
 #include "common/bigrams.hpp"
 #include "common/schema.hpp"
@@ -37,6 +38,17 @@ Xapian::Query with_bigrams(const Xapian::Query& query) {
     if (node.get_type() != Xapian::Query::OP_PHRASE) return std::nullopt;
     return phrase_with_bigrams(node);
   });
+}
+
+Xapian::Query phrase_pairs(const Xapian::Query& phrase) {
+  if (phrase.get_type() != Xapian::Query::OP_PHRASE) return {};
+  std::vector<Xapian::Query> pairs;
+  for (std::size_t i = 0; i + 1 < phrase.get_num_subqueries(); ++i) {
+    const std::string pair =
+        bigram_term(default_field_stem(phrase.get_subquery(i)), default_field_stem(phrase.get_subquery(i + 1)));
+    if (!pair.empty()) pairs.emplace_back(pair);
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end());
 }
 
 std::optional<Xapian::doccount> pair_phrase_matches(const Xapian::Query& query, const Xapian::Database& db) {

@@ -17,6 +17,12 @@ namespace newsearch {
 /// them exact (window = their length); NEAR and field phrases are left as they are.
 Xapian::Query with_bigrams(const Xapian::Query& query);
 
+/// The articles that can match `phrase` (a phrase of words as the parser makes it): those
+/// with every word pair of it that has a term, ANDed; an empty query where no pair has one
+/// (a function word, a field's word). A filter for the phrase boost: an article without
+/// one of the pairs cannot hold the phrase, and its positions need not be read.
+Xapian::Query phrase_pairs(const Xapian::Query& phrase);
+
 /// The number of articles `query` matches, where it is a two-word phrase with_bigrams made
 /// (the pair's term frequency: exact); nullopt for any other query.
 std::optional<Xapian::doccount> pair_phrase_matches(const Xapian::Query& query, const Xapian::Database& db);

@@ -279,14 +279,17 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
   }
 
   // Words standing together as a phrase rank higher (applied last: a filter adds no weight).
-  Xapian::Query boost;
+  Xapian::Query boost, boost_pairs;
   if (fe.simple && fe.plain_words.size() >= 2 && fe.plain_words.size() <= 8 && !main.empty()) {
     std::string phrase = "\"";
     for (const auto& w : fe.plain_words) phrase += w + " ";
     phrase.back() = '"';
     try {
       boost = parser_.parse_query(phrase, Xapian::QueryParser::FLAG_PHRASE);
-      if (bigrams_) boost = with_bigrams(boost);
+      if (bigrams_) {
+        boost_pairs = phrase_pairs(boost);
+        boost = with_bigrams(boost);
+      }
     } catch (const Xapian::QueryParserError&) {
     }
   }
@@ -305,6 +308,7 @@ Result<BuiltQuery> QueryBuilder::build(const std::string& text, const QueryOptio
   if (!boost.empty()) {
     out.unboosted = main;
     out.boost = boost;
+    out.boost_pairs = boost_pairs;
     main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, boost);
   }
   out.query = main;

@@ -23,6 +23,8 @@ struct BuiltQuery {
   /// When the words get a phrase boost: the query without it and the boost (query is
   /// `unboosted AND_MAYBE boost`), so a search can apply the boost to its best matches only.
   Xapian::Query unboosted, boost;
+  /// With word pairs: the articles the boost can match at most (phrase_pairs), or empty.
+  Xapian::Query boost_pairs;
   /// Body terms a snippet should show besides the query's own: the words of a person: name.
   Xapian::Query highlight;
   /// A person's folded word (person_key) -> the query's stem it stands for ("zelensky" ->

@@ -74,6 +74,16 @@ constexpr std::size_t kMaxBoostCandidatesPerPart = 2 * kChampionsPerTerm;
 constexpr Xapian::doccount kCountAllUpTo = 500;
 
 // Minutes since 1970 of a "YYYYMMDDHHMM" value (0 if absent or malformed).
+// The most the words of a boosted query can give an article without the phrase: their
+// weights as in the whole query, the boost weighing nothing.
+double words_weight_bound(const BuiltQuery& built, const Xapian::Database& db) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(bm25_weight());
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.unboosted,
+                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.boost, 0)));
+  return enquire.get_mset(0, 0).get_max_possible();
+}
+
 double minutes_of(const std::string& v) {
   if (v.size() != 12) return 0;
   std::tm tm{};
@@ -395,10 +405,38 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     }
     enquire.set_query(built.query);
   }
+  // One boosted pass reads the positions of every match of the words for a phrase boost of
+  // three words or more, but only an article with every word pair of the phrase can hold it
+  // (phrase_pairs): the page is made from those first, words and boost weighed as in the
+  // whole query. Where its last hit outweighs all the words alone can give an article, it
+  // is the whole match's page, and a count of the words' matches without weights or
+  // positions gives the exact total (15-18% fewer instructions for the benchmark's
+  // three-word queries; "interest rates cut" over the shared corpora: 60 articles with both
+  // pairs of 236 matches). Two-word boosts read no positions already (phrase_bigrams.hpp).
+  std::optional<Xapian::MSet> pair_page;
+  if (boost_here && !rescore && !want_spy && !built.boost_pairs.empty() &&
+      built.boost.get_type() == Xapian::Query::OP_PHRASE) {
+    // Counted first (no weights, no positions): too few such articles to fill the page,
+    // and the whole match is weighed anyway; none, and the boost weighs nothing anywhere:
+    // the one pass below goes without it (the same weights: Xapian sums the words').
+    Xapian::Enquire with_pairs(db);
+    with_pairs.set_query(built.boost_pairs);
+    with_pairs.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::doccount holding = with_pairs.get_mset(0, 0, first + count).get_matches_lower_bound();
+    if (holding >= first + count) {
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                                      Xapian::Query(Xapian::Query::OP_FILTER, built.unboosted, built.boost_pairs),
+                                      built.boost));
+      Xapian::MSet m = enquire.get_mset(first, count);
+      if (m.size() == count && m[count - 1].get_weight() > words_weight_bound(built, db) * kChampionTieMargin)
+        pair_page = std::move(m);
+    }
+    enquire.set_query(holding == 0 ? built.unboosted : built.query);
+  }
   // A large match runs on every core, over slices of the ids (sliced_match.hpp); not with
   // match spies (a spy would count a cluster split over two slices twice).
   std::vector<Xapian::Database> handles;
-  const bool sliced = !champion_page && !want_spy && !remote && (rescore || count_all == 0) &&
+  const bool sliced = !champion_page && !pair_page && !want_spy && !remote && (rescore || count_all == 0) &&
                       possible >= options.slice_from && offset + count <= kMaxSlicedDepth &&
                       slicing_pays(rescore ? built.unboosted : built.query) && slice_handles(handles);
 
@@ -418,6 +456,17 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     // The page's MSet counted the lists only: the total is the word's (or sampled, below).
     estimated = uncollapsed = upper = possible;
     if (!req.collapse && built.query.get_type() == Xapian::Query::LEAF_TERM) lower = possible;
+  } else if (pair_page) {
+    for (auto it = pair_page->begin(); it != pair_page->end(); ++it) order.push_back(it);
+    page_mset = std::move(pair_page);
+    Xapian::Enquire counter(db);
+    counter.set_query(built.unboosted);
+    counter.set_weighting_scheme(Xapian::BoolWeight());
+    if (req.collapse) counter.set_collapse_key(kSlotDupKey);
+    const Xapian::MSet all = counter.get_mset(0, 0, count_all);
+    lower = all.get_matches_lower_bound(), estimated = all.get_matches_estimated();
+    upper = all.get_matches_upper_bound(), uncollapsed = all.get_uncollapsed_matches_estimated();
+    counted_all = true;
   } else if (rescore) {
     enquire.set_query(built.unboosted);
     const Xapian::doccount window = std::max<Xapian::doccount>(kBoostWindow, first + count);
