@@ -84,6 +84,17 @@ double words_weight_bound(const BuiltQuery& built, const Xapian::Database& db) {
   return enquire.get_mset(0, 0).get_max_possible();
 }
 
+// Whether no article holds all the word pairs of the query's phrase boost (phrase_pairs).
+bool boost_matches_nowhere(const BuiltQuery& built, const Xapian::Database& db) {
+  if (built.boost_pairs.empty() || built.boost.get_type() != Xapian::Query::OP_PHRASE) return false;
+  for (auto t = built.boost_pairs.get_unique_terms_begin(); t != built.boost_pairs.get_unique_terms_end(); ++t)
+    if (db.get_termfreq(*t) == 0) return true;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(built.boost_pairs);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, 1).get_matches_lower_bound() == 0;
+}
+
 double minutes_of(const std::string& v) {
   if (v.size() != 12) return 0;
   std::tm tm{};
@@ -310,7 +321,17 @@ void SearchEngine::refresh() {
   }
 }
 
-json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) {
+json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) {
+  // A phrase boost no article can match (none holds all the phrase's word pairs) weighs
+  // nothing anywhere: the search goes without it, and can take the ways of words alone
+  // (champion lists, slices) with the same weights (Xapian sums the words').
+  std::optional<BuiltQuery> unboosted;
+  if (!remote && boost_matches_nowhere(typed, db)) {
+    unboosted = typed;
+    unboosted->query = typed.unboosted;
+    unboosted->unboosted = unboosted->boost = unboosted->boost_pairs = Xapian::Query();
+  }
+  const BuiltQuery& built = unboosted ? *unboosted : typed;
   // Every Enquire of this search (one a slice in a sliced match) is set up alike.
   const EnquireSetup setup = [&req](Xapian::Enquire& e) {
     e.set_weighting_scheme(bm25_weight());
@@ -405,37 +426,47 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     }
     enquire.set_query(built.query);
   }
-  // One boosted pass reads the positions of every match of the words for a phrase boost of
-  // three words or more, but only an article with every word pair of the phrase can hold it
-  // (phrase_pairs): the page is made from those first, words and boost weighed as in the
-  // whole query. Where its last hit outweighs all the words alone can give an article, it
-  // is the whole match's page, and a count of the words' matches without weights or
-  // positions gives the exact total (15-18% fewer instructions for the benchmark's
-  // three-word queries; "interest rates cut" over the shared corpora: 60 articles with both
-  // pairs of 236 matches). Two-word boosts read no positions already (phrase_bigrams.hpp).
-  std::optional<Xapian::MSet> pair_page;
-  if (boost_here && !rescore && !want_spy && !built.boost_pairs.empty() &&
+  // A phrase boost of three words or more reads the positions of every article the boosted
+  // pass meets, but only an article with every word pair of the phrase can hold it
+  // (phrase_pairs): the page is made from those first (on every core where the words match
+  // thousands), words and boost weighed as in the whole query. Where its last hit outweighs
+  // all the words alone can give an article, it is the whole match's page: exact, where the
+  // re-ranking window is not always. The total is then counted without weights or positions
+  // (one pass's matches) or sampled (the window's). Callgrind, shared corpora: "interest
+  // rates cut" -15% instructions (60 articles with both pairs of 236 matches); at 1M
+  // articles 26 -> 19.5 ms p50. Two-word boosts read no positions (phrase_bigrams.hpp).
+  std::optional<SlicedMatch> pair_page;
+  std::vector<Xapian::Database> handles;
+  if (boost_here && !champion_page && !want_spy && !built.boost_pairs.empty() &&
       built.boost.get_type() == Xapian::Query::OP_PHRASE) {
     // Counted first (no weights, no positions): too few such articles to fill the page,
-    // and the whole match is weighed anyway; none, and the boost weighs nothing anywhere:
-    // the one pass below goes without it (the same weights: Xapian sums the words').
+    // and the whole match is weighed anyway.
     Xapian::Enquire with_pairs(db);
     with_pairs.set_query(built.boost_pairs);
     with_pairs.set_weighting_scheme(Xapian::BoolWeight());
     const Xapian::doccount holding = with_pairs.get_mset(0, 0, first + count).get_matches_lower_bound();
     if (holding >= first + count) {
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                                      Xapian::Query(Xapian::Query::OP_FILTER, built.unboosted, built.boost_pairs),
-                                      built.boost));
-      Xapian::MSet m = enquire.get_mset(first, count);
-      if (m.size() == count && m[count - 1].get_weight() > words_weight_bound(built, db) * kChampionTieMargin)
+      const Xapian::Query among(Xapian::Query::OP_AND_MAYBE,
+                                Xapian::Query(Xapian::Query::OP_FILTER, built.unboosted, built.boost_pairs), built.boost);
+      SlicedMatch m;
+      if (rescore && offset + count <= kMaxSlicedDepth && slice_handles(handles)) {
+        m = sliced_match(handles, among, setup, slice_order, req.collapse, first, count);
+      } else {
+        enquire.set_query(among);
+        m.weights = enquire.get_mset(first, count);
+        for (auto it = m.weights.begin(); it != m.weights.end(); ++it) {
+          m.hits.push_back(it);
+          if (req.collapse && it.get_collapse_count() > 0) m.collapsed[*it] = {it.get_collapse_count(), it.get_collapse_key()};
+        }
+        m.lower = m.weights.get_matches_lower_bound();
+      }
+      if (m.hits.size() == count && m.hits.back().get_weight() > words_weight_bound(built, db) * kChampionTieMargin)
         pair_page = std::move(m);
     }
-    enquire.set_query(holding == 0 ? built.unboosted : built.query);
+    enquire.set_query(built.query);
   }
   // A large match runs on every core, over slices of the ids (sliced_match.hpp); not with
   // match spies (a spy would count a cluster split over two slices twice).
-  std::vector<Xapian::Database> handles;
   const bool sliced = !champion_page && !pair_page && !want_spy && !remote && (rescore || count_all == 0) &&
                       possible >= options.slice_from && offset + count <= kMaxSlicedDepth &&
                       slicing_pays(rescore ? built.unboosted : built.query) && slice_handles(handles);
@@ -446,7 +477,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
   std::optional<Xapian::MSet> page_mset;                 // term weights for the snippets
   // Hits that stand for others, where the page's MSet cannot say (a re-ranked or sliced page).
   std::unordered_map<Xapian::docid, std::pair<Xapian::doccount, std::string>> collapsed;
-  const bool collapse_from_map = !champion_page && (rescore || sliced);
+  const bool collapse_from_map = !champion_page && (rescore || sliced || pair_page);
   bool counted_all = want_spy;
   if (champion_page) {
     for (auto it = champion_page->begin(); it != champion_page->end(); ++it) order.push_back(it);
@@ -457,16 +488,21 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& built) 
     estimated = uncollapsed = upper = possible;
     if (!req.collapse && built.query.get_type() == Xapian::Query::LEAF_TERM) lower = possible;
   } else if (pair_page) {
-    for (auto it = pair_page->begin(); it != pair_page->end(); ++it) order.push_back(it);
-    page_mset = std::move(pair_page);
-    Xapian::Enquire counter(db);
-    counter.set_query(built.unboosted);
-    counter.set_weighting_scheme(Xapian::BoolWeight());
-    if (req.collapse) counter.set_collapse_key(kSlotDupKey);
-    const Xapian::MSet all = counter.get_mset(0, 0, count_all);
-    lower = all.get_matches_lower_bound(), estimated = all.get_matches_estimated();
-    upper = all.get_matches_upper_bound(), uncollapsed = all.get_uncollapsed_matches_estimated();
-    counted_all = true;
+    order = std::move(pair_page->hits);
+    collapsed = std::move(pair_page->collapsed);
+    page_mset = std::move(pair_page->weights);
+    lower = pair_page->lower;
+    estimated = uncollapsed = upper = possible;  // the words' bound; counted or sampled below
+    if (!rescore) {
+      Xapian::Enquire counter(db);
+      counter.set_query(built.unboosted);
+      counter.set_weighting_scheme(Xapian::BoolWeight());
+      if (req.collapse) counter.set_collapse_key(kSlotDupKey);
+      const Xapian::MSet all = counter.get_mset(0, 0, count_all);
+      lower = all.get_matches_lower_bound(), estimated = all.get_matches_estimated();
+      upper = all.get_matches_upper_bound(), uncollapsed = all.get_uncollapsed_matches_estimated();
+      counted_all = true;
+    }
   } else if (rescore) {
     enquire.set_query(built.unboosted);
     const Xapian::doccount window = std::max<Xapian::doccount>(kBoostWindow, first + count);

@@ -1,7 +1,8 @@
 // The phrase boost of plain words re-ranks the best matches by the words (search_engine.cpp,
-// kBoostWindow) when the words can match thousands of articles: on real news with more
-// matches than that window, the page is the one Xapian gives for the whole boosted query, and
-// the estimated total is the first pass's.
+// kBoostWindow) when the words can match thousands of articles, and a boost of three words
+// is weighed among the articles with its word pairs first: on real news with more matches
+// than that window, the page is the one Xapian gives for the whole boosted query, and the
+// estimated total is the first pass's.
 #include <xapian.h>
 
 #include <catch2/catch.hpp>
@@ -63,7 +64,13 @@ TEST_CASE("phrase boost: past the re-ranking window the page is the one-pass boo
   // words that can match fewer are boosted in one pass. Either way: the one-pass page.
   for (const auto& [query, windowed] : {std::pair{"mln dlrs", true}, std::pair{"share price", true},
                                         std::pair{"company year", true}, std::pair{"oil prices", false},
-                                        std::pair{"trade deficit", false}}) {
+                                        std::pair{"trade deficit", false},
+                                        // Three words: weighed among the articles with all the phrase's
+                                        // word pairs first, a page that outweighs the rest for each of
+                                        // these ("inc said it": one pair, "it" has none).
+                                        std::pair{"mln dlrs vs", true}, std::pair{"inc said it", true},
+                                        std::pair{"first quarter net", false},
+                                        std::pair{"year earlier period", false}}) {
     INFO(query);
     Xapian::doccount lower = 0, upper = 0;
     const std::vector<std::string> expected = one_pass_ids(db, query, &lower, &upper);
