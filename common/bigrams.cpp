@@ -35,4 +35,10 @@ std::string bigram_term(std::string_view first, std::string_view second) {
 
 bool is_bigram_term(std::string_view term) { return term.starts_with(kPrefixBigram); }
 
+bool all_parts_have_pairs(const std::vector<Xapian::Database>& parts) {
+  return !parts.empty() && std::all_of(parts.begin(), parts.end(), [](const Xapian::Database& part) {
+           return part.get_metadata(std::string(kMetaBigrams)) == "1";
+         });
+}
+
 }  // namespace newsearch

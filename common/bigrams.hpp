@@ -5,8 +5,11 @@
 // makes them from the positions it has just given the words, so an article has the pair's
 // term exactly when the two-word phrase matches it; the searcher uses them only where every
 // database searched was built with them (kMetaBigrams).
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsearch {
 
@@ -18,5 +21,9 @@ std::string bigram_term(std::string_view first, std::string_view second);
 
 /// True for a term bigram_term made.
 bool is_bigram_term(std::string_view term);
+
+/// Whether every part (shard) of a database was built with word pairs (kMetaBigrams): a
+/// database opened as one reads only its first part's metadata.
+bool all_parts_have_pairs(const std::vector<Xapian::Database>& parts);
 
 }  // namespace newsearch

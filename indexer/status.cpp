@@ -9,6 +9,7 @@
 #include <iostream>
 #include <xapian.h>
 
+#include "common/bigrams.hpp"
 #include "common/champion_lists.hpp"
 #include "common/config.hpp"
 #include "common/schema.hpp"
@@ -119,7 +120,8 @@ Result<DatabaseStatus> read_database_status(const std::string& path) {
       st.language = database_language(db);
       st.last_run = nlohmann::json::parse(db.get_metadata(std::string(kMetaLastRun)), nullptr, false);
       if (!st.last_run.is_object()) st.last_run = nullptr;
-      st.word_pairs = db.get_metadata(std::string(kMetaBigrams)) == "1";
+      // Every shard's stamp: the database opened as one reads the first shard's only.
+      if (auto shards = open_for_search({path}, false)) st.word_pairs = all_parts_have_pairs(shards->parts);
       const std::string prefix(kMetaChampionPrefix);
       for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) ++st.champion_words;
       try {

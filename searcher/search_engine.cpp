@@ -13,6 +13,7 @@
 
 #include "common/champion_lists.hpp"
 #include "common/hash.hpp"
+#include "common/bigrams.hpp"
 #include "common/schema.hpp"
 #include "common/store.hpp"
 #include "common/utf8.hpp"
@@ -193,10 +194,7 @@ struct SearchEngine::Impl {
   void make_builders() {
     helper_analyzer.reset();  // the language may have changed
     builder = std::make_unique<QueryBuilder>(db, language, synonyms);
-    const auto has_pairs = [](const Xapian::Database& part) {
-      return part.get_metadata(std::string(kMetaBigrams)) == "1";
-    };
-    builder->use_bigrams(options.bigrams && !parts.empty() && std::all_of(parts.begin(), parts.end(), has_pairs));
+    builder->use_bigrams(options.bigrams && all_parts_have_pairs(parts));
     speller = spelling_db ? std::make_unique<QueryBuilder>(*spelling_db, language, synonyms) : nullptr;
   }
 

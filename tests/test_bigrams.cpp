@@ -225,6 +225,30 @@ TEST_CASE("bigrams: a database indexed before them is searched by positions", "[
   CHECK(again["parsed"].get<std::string>().find("XB") != std::string::npos);
 }
 
+TEST_CASE("bigrams: shards searched as one have pairs only where every shard has them", "[search][bigrams]") {
+  TempDir tmp;
+  write_file(tmp / "in/a.txt", article("Oil prices climb", "Jane Doe", "21:09, 01 March, 2025", "Crude oil prices rose."));
+  write_file(tmp / "in2/b.txt", article("Crude oil falls", "Jane Doe", "21:09, 02 March, 2025", "Crude oil fell."));
+  REQUIRE(run(newsindex("-q --db " + tmp / "with " + tmp / "in")).status == 0);
+  REQUIRE(run(newsindex("-q --no-word-pairs --db " + tmp / "without " + tmp / "in2")).status == 0);
+  // Either order: a database opened as one reads its first shard's metadata only.
+  for (const std::string order : {"with without", "without with"}) {
+    INFO(order);
+    const std::string first = order.substr(0, order.find(' ')), second = order.substr(order.find(' ') + 1);
+    write_file(tmp / "stub", "auto " + tmp / first + "\nauto " + tmp / second + "\n");
+    const Run status = run(newsindex("status --json --db " + tmp / "stub"));
+    REQUIRE(status.status == 0);
+    CHECK(json::parse(status.out)["word_pairs"] == false);
+    SearchEngine engine({tmp / "stub"});
+    REQUIRE(engine.ok());
+    const json r = engine_search(engine, "\"crude oil\"", 0, false);
+    CHECK(r["total"] == 2);
+    CHECK(r["parsed"].get<std::string>().find("XB") == std::string::npos);
+  }
+  const Run alone = run(newsindex("status --json --db " + tmp / "with"));
+  CHECK(json::parse(alone.out)["word_pairs"] == true);
+}
+
 TEST_CASE("bigrams: --no-word-pairs builds without them, and updates keep to that", "[index][bigrams]") {
   TempDir tmp;
   write_file(tmp / "in/a.txt", article("Oil prices climb", "Jane Doe", "21:09, 01 March, 2025", "Crude oil prices rose."));
