@@ -11,9 +11,9 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "common/bigrams.hpp"
 #include "common/champion_lists.hpp"
 #include "common/hash.hpp"
-#include "common/bigrams.hpp"
 #include "common/schema.hpp"
 #include "common/store.hpp"
 #include "common/utf8.hpp"
@@ -74,7 +74,6 @@ constexpr std::size_t kMaxBoostCandidatesPerPart = 2 * kChampionsPerTerm;
 // this small the posting lists are short: 3% more instructions over the benchmark's queries.
 constexpr Xapian::doccount kCountAllUpTo = 500;
 
-// Minutes since 1970 of a "YYYYMMDDHHMM" value (0 if absent or malformed).
 // The most the words of a boosted query can give an article without the phrase: their
 // weights as in the whole query, the boost weighing nothing.
 double words_weight_bound(const BuiltQuery& built, const Xapian::Database& db) {
@@ -96,6 +95,7 @@ bool boost_matches_nowhere(const BuiltQuery& built, const Xapian::Database& db) 
   return enquire.get_mset(0, 0, 1).get_matches_lower_bound() == 0;
 }
 
+// Minutes since 1970 of a "YYYYMMDDHHMM" value (0 if absent or malformed).
 double minutes_of(const std::string& v) {
   if (v.size() != 12) return 0;
   std::tm tm{};
@@ -323,13 +323,13 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
   // A phrase boost no article can match (none holds all the phrase's word pairs) weighs
   // nothing anywhere: the search goes without it, and can take the ways of words alone
   // (champion lists, slices) with the same weights (Xapian sums the words').
-  std::optional<BuiltQuery> unboosted;
+  std::optional<BuiltQuery> without_boost;
   if (!remote && boost_matches_nowhere(typed, db)) {
-    unboosted = typed;
-    unboosted->query = typed.unboosted;
-    unboosted->unboosted = unboosted->boost = unboosted->boost_pairs = Xapian::Query();
+    without_boost = typed;
+    without_boost->query = typed.unboosted;
+    without_boost->unboosted = without_boost->boost = without_boost->boost_pairs = Xapian::Query();
   }
-  const BuiltQuery& built = unboosted ? *unboosted : typed;
+  const BuiltQuery& built = without_boost ? *without_boost : typed;
   // Every Enquire of this search (one a slice in a sliced match) is set up alike.
   const EnquireSetup setup = [&req](Xapian::Enquire& e) {
     e.set_weighting_scheme(bm25_weight());
