@@ -40,7 +40,7 @@ int run_interactive(SearchEngine& engine, SearchRequest req, const TextStyle& st
       std::fprintf(stderr, "error: %s\n", r.error().message.c_str());
       return;
     }
-    last = *r;
+    last = std::move(*r);
     if (print_hits) std::fputs(format_results(last, style).c_str(), stdout);
   };
   LineEditor editor;

@@ -687,7 +687,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
               {"limit", req.limit},
               {"sort", sort_name(req.sort)},
               {"notices", built.frontend.notices},
-              {"results", results}};
+              {"results", std::move(results)}};
   if (!unreachable.empty()) {
     // --allow-partial: say which shards are missing from these results.
     out["partial"] = true;
@@ -701,12 +701,12 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
         list.push_back({std::string(f) == "people" ? person_display(value) : value, n});
       facets[f] = list;
     }
-    out["facets"] = facets;
+    out["facets"] = std::move(facets);
   }
   if (req.timeline) {
     json tl = json::array();
     for (auto& [period, n] : spy.timeline()) tl.push_back({period, n});
-    out["timeline"] = tl;
+    out["timeline"] = std::move(tl);
   }
   return out;
 }
