@@ -75,7 +75,7 @@ std::vector<HitText> hit_texts(const std::vector<Xapian::docid>& ids, const Xapi
   const Xapian::Query query = Xapian::Query::unserialise(serialised);
   const Xapian::Stem helper_stem = snippet_stemmer(helper->analyzer->stemmer(), helper->analyzer->language(), spec.probes,
                                                    spec.name_variants);
-  const Xapian::Database helper_db = helper->db;
+  const Xapian::Database& helper_db = *helper->db;  // not copied: see HitTextHelper
   enum : int { kWaiting, kStarted, kCalledOff };
   auto state = std::make_shared<std::atomic<int>>(kWaiting);
   std::future<void> second = helper->thread->run([&, state] {

@@ -31,10 +31,11 @@ struct SnippetSpec {
 };
 
 /// A second thread's means: the thread, another handle on the open revision, and an
-/// analyzer of the database's language, none of them used by another thread meanwhile.
+/// analyzer of the database's language, none of them used by another thread meanwhile. (The
+/// handle is not copied here: the thread may still be using it for an earlier task.)
 struct HitTextHelper {
   WorkerThread* thread = nullptr;
-  Xapian::Database db;
+  const Xapian::Database* db = nullptr;
   const Analyzer* analyzer = nullptr;
 };
 

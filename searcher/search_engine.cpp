@@ -22,6 +22,7 @@
 #include "searcher/champion_match.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/hit_texts.hpp"
+#include "searcher/match_count.hpp"
 #include "searcher/phrase_bigrams.hpp"
 #include "searcher/docid_filter.hpp"
 #include "searcher/query_builder.hpp"
@@ -258,6 +259,12 @@ struct SearchEngine::Impl {
     return true;
   }
 
+  // The thread a search hands work to (hit_texts.hpp, match_count.hpp), started when first needed.
+  WorkerThread* worker() {
+    if (!page_worker) page_worker = std::make_unique<WorkerThread>();
+    return page_worker.get();
+  }
+
   bool same_revision(const SearchDatabases& helper) const {
     try {
       for (std::size_t i = 0; i < parts.size(); ++i)
@@ -392,6 +399,16 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
     possible = match_upper_bound(built.query, db);
     if (possible <= kCountAllUpTo) count_all = possible;
   }
+  // Where the boosted words are counted whole, they are counted apart from the page, which
+  // can then stop early (match_count.hpp): on the second core from an engine's second search
+  // on (a one-off search would spend more on the second handle and thread than it saves).
+  std::vector<Xapian::Database> handles;
+  std::optional<PendingCount> words_count;
+  if (boost_here && !rescore && !want_spy && count_all > 0) {
+    const bool second_core = pages_made > 0 && slice_handles(handles);
+    words_count.emplace(db, built.unboosted, req.collapse ? kSlotDupKey : Xapian::BAD_VALUENO, count_all,
+                        second_core ? worker() : nullptr, second_core ? &handles[1] : nullptr);
+  }
   // A large match is weighed over its words' champion lists first (champion_lists.hpp):
   // where the page's last hit outweighs every article left out, the page is the whole
   // match's. A frequent word alone (or less NOT words, within filters) is weighed from its
@@ -434,7 +451,6 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
   // rates cut" -15% instructions (60 articles with both pairs of 236 matches); at 1M
   // articles 26 -> 19.5 ms p50. Two-word boosts read no positions (phrase_bigrams.hpp).
   std::optional<SlicedMatch> pair_page;
-  std::vector<Xapian::Database> handles;
   if (boost_here && !champion_page && !want_spy && !built.boost_pairs.empty() &&
       built.boost.get_type() == Xapian::Query::OP_PHRASE) {
     // Counted first (no weights, no positions): too few such articles to fill the page,
@@ -490,17 +506,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
     collapsed = std::move(pair_page->collapsed);
     page_mset = std::move(pair_page->weights);
     lower = pair_page->lower;
-    estimated = uncollapsed = upper = possible;  // the words' bound; counted or sampled below
-    if (!rescore) {
-      Xapian::Enquire counter(db);
-      counter.set_query(built.unboosted);
-      counter.set_weighting_scheme(Xapian::BoolWeight());
-      if (req.collapse) counter.set_collapse_key(kSlotDupKey);
-      const Xapian::MSet all = counter.get_mset(0, 0, count_all);
-      lower = all.get_matches_lower_bound(), estimated = all.get_matches_estimated();
-      upper = all.get_matches_upper_bound(), uncollapsed = all.get_uncollapsed_matches_estimated();
-      counted_all = true;
-    }
+    estimated = uncollapsed = upper = possible;  // the words' bound; counted (words_count) or sampled below
   } else if (rescore) {
     enquire.set_query(built.unboosted);
     const Xapian::doccount window = std::max<Xapian::doccount>(kBoostWindow, first + count);
@@ -534,33 +540,15 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
     lower = m.lower, estimated = m.estimated, upper = m.upper, uncollapsed = m.uncollapsed_estimated;
     page_mset = std::move(m.weights);
   } else {
-    // One boosted pass counts every possible match (at most kOnePassMatches): stopping early
-    // on the words' weights, Xapian's estimate of the total was far off ("about 40" for 200).
-    page_mset = enquire.get_mset(first, count, std::max(check_at_least, count_all));
+    // Every possible match is counted (at most kOnePassMatches): stopping early on the
+    // words' weights, Xapian's estimate of the total was far off ("about 40" for 200). The
+    // boosted words by words_count, beside this page; other queries by this one pass.
+    page_mset = enquire.get_mset(first, count, words_count ? check_at_least : std::max(check_at_least, count_all));
     for (auto it = page_mset->begin(); it != page_mset->end(); ++it) order.push_back(it);
     lower = page_mset->get_matches_lower_bound(), estimated = page_mset->get_matches_estimated();
     upper = page_mset->get_matches_upper_bound(), uncollapsed = page_mset->get_uncollapsed_matches_estimated();
     counted_all = counted_all || count_all > 0;
   }
-  // Matches not all seen: Xapian's guess for words ANDed assumes they are independent, and a
-  // phrase's is half its words' count; both are counted over a sample of the ids instead
-  // (sampled_count.hpp).
-  const Xapian::Query& matching = built.unboosted.empty() ? built.query : built.unboosted;
-  // (`possible` is the bound of `matching` wherever a sample is taken: local, no spies.)
-  // A two-word phrase answered from its pair's term needs no sample: the term's frequency is
-  // its count (not over remote shards: a round trip).
-  const std::optional<Xapian::doccount> pair_count =
-      counted_all || remote || lower == upper ? std::nullopt : pair_phrase_matches(matching, db);
-  const bool sampled = !counted_all && !pair_count && !remote && lower != upper && worth_sampling(matching);
-  if (pair_count) uncollapsed = *pair_count;
-  if (sampled) uncollapsed = sampled_match_count(db, matching, possible);
-  // Every match seen: with collapsing, Xapian 1.4's lower bound is then the exact number of
-  // hits, while its estimate stays scaled from the uncollapsed one. Otherwise a collapsed or
-  // sampled search announces its own estimate (announced_total.hpp).
-  Xapian::doccount total = counted_all ? lower : estimated;
-  if (!counted_all && lower != upper && (req.collapse || sampled || pair_count))
-    total = announced_total(uncollapsed, req.collapse ? archive_unique_share() : 1.0, lower, upper);
-  if (pair_count && !req.collapse) total = std::clamp(*pair_count, lower, upper);  // exact: no rounding
   for (const auto& [slot, value_spy] : value_spies) spy.add_value_counts(slot, *value_spy);
 
   std::vector<double> scores;
@@ -611,10 +599,10 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
   // page on: a one-off search (the command line) would spend more on opening a second
   // handle and starting a thread than it saves. (slice_handles gives two handles at least.)
   std::optional<HitTextHelper> helper;
-  if (++pages_made > 1 && two_threads_pay(ids.size()) && (sliced || slice_handles(handles))) {
+  // (Handles already held are not made again: words_count may be using the second.)
+  if (++pages_made > 1 && two_threads_pay(ids.size()) && (handles.size() > 1 || slice_handles(handles))) {
     if (!helper_analyzer) helper_analyzer = std::make_unique<Analyzer>(builder->analyzer().language());
-    if (!page_worker) page_worker = std::make_unique<WorkerThread>();
-    helper = HitTextHelper{page_worker.get(), handles[1], helper_analyzer.get()};
+    helper = HitTextHelper{worker(), &handles[1], helper_analyzer.get()};
   }
   std::vector<HitText> texts = hit_texts(ids, db, snippet_mset, builder->analyzer(), spec, helper ? &*helper : nullptr);
   json results = json::array();
@@ -678,6 +666,31 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
     results.push_back(std::move(r));
   }
 
+  // The total, settled last: the words' count may have been made on the second core meanwhile.
+  if (words_count) {
+    const MatchCount c = words_count->get();
+    lower = c.lower, estimated = c.estimated, upper = c.upper, uncollapsed = c.uncollapsed;
+    counted_all = true;
+  }
+  // Matches not all seen: Xapian's guess for words ANDed assumes they are independent, and a
+  // phrase's is half its words' count; both are counted over a sample of the ids instead
+  // (sampled_count.hpp).
+  const Xapian::Query& matching = built.unboosted.empty() ? built.query : built.unboosted;
+  // (`possible` is the bound of `matching` wherever a sample is taken: local, no spies.)
+  // A two-word phrase answered from its pair's term needs no sample: the term's frequency is
+  // its count (not over remote shards: a round trip).
+  const std::optional<Xapian::doccount> pair_count =
+      counted_all || remote || lower == upper ? std::nullopt : pair_phrase_matches(matching, db);
+  const bool sampled = !counted_all && !pair_count && !remote && lower != upper && worth_sampling(matching);
+  if (pair_count) uncollapsed = *pair_count;
+  if (sampled) uncollapsed = sampled_match_count(db, matching, possible);
+  // Every match seen: with collapsing, Xapian 1.4's lower bound is then the exact number of
+  // hits, while its estimate stays scaled from the uncollapsed one. Otherwise a collapsed or
+  // sampled search announces its own estimate (announced_total.hpp).
+  Xapian::doccount total = counted_all ? lower : estimated;
+  if (!counted_all && lower != upper && (req.collapse || sampled || pair_count))
+    total = announced_total(uncollapsed, req.collapse ? archive_unique_share() : 1.0, lower, upper);
+  if (pair_count && !req.collapse) total = std::clamp(*pair_count, lower, upper);  // exact: no rounding
   json out = {{"format_version", kFormatVersion},
               {"query", utf8_for_json(req.query)},
               {"parsed", built.query.get_description()},

@@ -1,5 +1,6 @@
-// A page's articles and snippets are made on two threads (hit_texts.hpp): on real news every
-// result, snippet included, is the one a single thread makes, for every kind of query.
+// A page's articles and snippets are made on two threads (hit_texts.hpp), and boosted words
+// counted on the second (match_count.hpp): on real news every result, snippet included, and
+// every total is the one a single thread makes, for every kind of query.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -8,7 +9,7 @@
 
 using namespace testing;
 
-TEST_CASE("hits read on two threads: every result the single thread's", "[search][snippet]") {
+TEST_CASE("hits read on two threads: every result and total the single thread's", "[search][snippet]") {
   const std::string june = shared_path("corpora/reuters21578/1987/06");
   if (!fs::exists(june)) {
     WARN("skipped: " + june + " not found (the shared corpora are not beside the checkout)");
@@ -26,7 +27,8 @@ TEST_CASE("hits read on two threads: every result the single thread's", "[search
   // query), a person, NOT, a wildcard, a date filter, a field, NEAR.
   const std::vector<std::string> queries = {"oil",        "Reagan",       "oil prices", "\"interest rates\"",
                                             "person:baker", "bank -loan", "export*",    "wheat date:..1987-06-15",
-                                            "title:trade", "oil NEAR/3 prices"};
+                                            "title:trade", "oil NEAR/3 prices", "interest rates cut",
+                                            "first quarter net"};
   for (const auto& q : queries)
     for (std::size_t limit : {10, 3, 1})
       for (std::size_t offset : {0, 5}) {
@@ -40,6 +42,8 @@ TEST_CASE("hits read on two threads: every result the single thread's", "[search
         REQUIRE(b);
         REQUIRE((*a)["results"].size() > 0);
         CHECK((*b)["results"] == (*a)["results"]);
+        CHECK((*b)["total"] == (*a)["total"]);
+        CHECK((*b)["total_exact"] == (*a)["total_exact"]);
         bool marked = false;
         for (const auto& r : (*b)["results"]) marked = marked || r["snippet"].get<std::string>().find("<mark>") != std::string::npos;
         CHECK(marked == (q.rfind("title:", 0) != 0));  // a title's words are not marked in the body
