@@ -1,9 +1,9 @@
 #pragma once
-// The passage of an article that MSet::snippet chooses the snippet from. Xapian's snippet
+// The passage of an article that MSet::snippet makes the snippet from. Xapian's snippet
 // tokenises, stems and scores every word of the text it is given, which made it the most
 // expensive step of a search (a third of the instructions for a one-word query). A cheap
-// byte scan finds where the query's words are densest first, and only that passage, a few
-// times the snippet's length, goes to Xapian, which still does the stem-aware highlighting.
+// byte scan finds where the query's words are densest first, and only that passage, of the
+// snippet's length, goes to Xapian, which does the stem-aware highlighting.
 #include <map>
 #include <string>
 #include <string_view>
