@@ -614,18 +614,20 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
     std::vector<std::string> people;
     for (std::size_t k = 0; k < a.person_keys.size(); ++k) people.push_back(person_display(a.person_keys[k]));
     // The article's fields are moved into the hit (its body stays for the snippet).
-    json r = {{"rank", req.offset + i + 1},
-              {"id", std::move(a.id)},
-              {"score", std::round(scores[i] * 1000) / 1000},
-              {"title", std::move(a.title)},
-              {"authors", std::move(a.authors)},
-              {"date", a.date ? json(std::move(*a.date)) : json(nullptr)},
-              {"tags", std::move(a.tags)},
-              {"people", std::move(people)},
-              {"path", std::move(a.path)},
-              {"abspath", std::move(a.abspath)},
-              {"url", std::move(a.url)}};
-    r["snippet"] = std::move(texts[i].snippet);
+    // Emplaced one by one: an initializer list builds every key-value pair as an array first.
+    json r = json::object();
+    r.emplace("rank", req.offset + i + 1);
+    r.emplace("id", std::move(a.id));
+    r.emplace("score", std::round(scores[i] * 1000) / 1000);
+    r.emplace("title", std::move(a.title));
+    r.emplace("authors", std::move(a.authors));
+    r.emplace("date", a.date ? json(std::move(*a.date)) : json(nullptr));
+    r.emplace("tags", std::move(a.tags));
+    r.emplace("people", std::move(people));
+    r.emplace("path", std::move(a.path));
+    r.emplace("abspath", std::move(a.abspath));
+    r.emplace("url", std::move(a.url));
+    r.emplace("snippet", std::move(texts[i].snippet));
     // The articles collapsed into this hit: same cluster key, matching the query too. (A
     // re-ranked page holds one article of each cluster: the first pass counted the others.)
     Xapian::doccount similar = 0;
