@@ -1,11 +1,13 @@
 #pragma once
-// How many documents a query matches, every one of them seen: without weights or positions,
-// and, where the engine has a second core, on it while the page is weighed on the first.
-// One pass of a boosted query that must also count its matches cannot stop early: for "oil
-// prices" it weighed all 1,577 candidates (3.3M instructions); its page alone, stopping
-// early, and the count beside it cost 1.7M and 1.2M.
+// How many documents a query matches, counted apart from the page: without weights or
+// positions, and, where the engine has a second core, on it while the page is weighed and
+// its snippets made on the first. One pass of a boosted query that must also count its
+// matches cannot stop early: for "oil prices" it weighed all 1,577 candidates (3.3M
+// instructions); its page alone, stopping early, and the count beside it cost 1.7M and 1.2M.
+// A sampled count (sampled_count.hpp) goes beside the snippets the same way.
 #include <xapian.h>
 
+#include <functional>
 #include <future>
 #include <string>
 
@@ -24,32 +26,68 @@ struct MatchCount {
 MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, Xapian::valueno collapse_slot,
                          Xapian::doccount at_least);
 
-/// A count_matches started on `thread` over `thread_db`: another handle of the same revision,
-/// which the calling thread must leave alone, not even copy, until get() returns (Xapian's
-/// reference counts are not atomic). Without a thread, or for a query that cannot be copied
-/// to one (a posting source), the count is made on `db` when get() is called.
-class PendingCount {
+/// `work` on a query, started on `thread` over `thread_db`: another handle of the same
+/// revision, which the calling thread must leave alone, not even copy, until get() returns
+/// (Xapian's reference counts are not atomic; the thread gets its own copy of the query, and
+/// `work` must hold no Xapian object). Without a thread, or for a query that cannot be copied
+/// to one (a posting source), the work is done on `db` when get() is called.
+template <class Result>
+class PendingWork {
  public:
-  PendingCount(const Xapian::Database& db, const Xapian::Query& query, Xapian::valueno collapse_slot,
-               Xapian::doccount at_least, WorkerThread* thread = nullptr, const Xapian::Database* thread_db = nullptr);
-  /// Waits for the thread's count, which uses this object.
-  ~PendingCount();
-  PendingCount(const PendingCount&) = delete;
-  PendingCount& operator=(const PendingCount&) = delete;
+  using Work = std::function<Result(const Xapian::Database&, const Xapian::Query&)>;
 
-  /// The count; rethrows what Xapian threw making it (a DatabaseModifiedError: a retry's work).
-  MatchCount get();
+  PendingWork(const Xapian::Database& db, const Xapian::Query& query, Work work, WorkerThread* thread = nullptr,
+              const Xapian::Database* thread_db = nullptr)
+      : db_(db), query_(query), work_(std::move(work)) {
+    if (!thread || !thread_db) return;
+    try {
+      serialised_ = query.serialise();
+    } catch (const Xapian::UnimplementedError&) {  // a posting source that cannot be copied
+      return;
+    }
+    thread_db_ = thread_db;
+    done_ = thread->run([this] { result_ = work_(*thread_db_, Xapian::Query::unserialise(serialised_)); });
+  }
+  /// Waits for the thread's work, which uses this object.
+  ~PendingWork() {
+    if (done_.valid()) done_.wait();
+  }
+  PendingWork(const PendingWork&) = delete;
+  PendingWork& operator=(const PendingWork&) = delete;
+
+  /// The result; rethrows what Xapian threw making it (a DatabaseModifiedError: a retry's work).
+  Result get() {
+    if (done_.valid()) {
+      done_.get();  // the thread's result, or what it threw
+    } else if (!have_result_) {
+      result_ = work_(db_, query_);
+    }
+    have_result_ = true;
+    return result_;
+  }
 
  private:
   const Xapian::Database& db_;
   Xapian::Query query_;
-  Xapian::valueno collapse_slot_;
-  Xapian::doccount at_least_;
+  Work work_;
   const Xapian::Database* thread_db_ = nullptr;
   std::string serialised_;  // the thread's copy of the query
-  MatchCount counted_;
-  bool counted_all_ = false;  // counted_ holds the count
+  Result result_{};
+  bool have_result_ = false;
   std::future<void> done_;
+};
+
+/// count_matches as PendingWork.
+class PendingCount : public PendingWork<MatchCount> {
+ public:
+  PendingCount(const Xapian::Database& db, const Xapian::Query& query, Xapian::valueno collapse_slot,
+               Xapian::doccount at_least, WorkerThread* thread = nullptr, const Xapian::Database* thread_db = nullptr)
+      : PendingWork(
+            db, query,
+            [collapse_slot, at_least](const Xapian::Database& d, const Xapian::Query& q) {
+              return count_matches(d, q, collapse_slot, at_least);
+            },
+            thread, thread_db) {}
 };
 
 }  // namespace newsearch

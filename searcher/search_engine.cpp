@@ -580,6 +580,24 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
 
   // What the articles must match: the query less its phrase boost (which only weighs).
   const Xapian::Query& matching = built.unboosted.empty() ? built.query : built.unboosted;
+  // Matches not all seen: Xapian's guess for words ANDed assumes they are independent, and a
+  // phrase's is half its words' count; both are counted over a sample of the ids instead
+  // (sampled_count.hpp), beside the snippets (on the second core from an engine's second
+  // search on, as words_count). (`possible` is the bound of `matching` wherever a sample is
+  // taken: local, no spies.) A two-word phrase answered from its pair's term needs no sample:
+  // the term's frequency is its count (not over remote shards: a round trip).
+  if (words_count) counted_all = true;  // read once the snippets are made
+  const std::optional<Xapian::doccount> pair_count =
+      counted_all || remote || lower == upper ? std::nullopt : pair_phrase_matches(matching, db);
+  const bool sampled = !counted_all && !pair_count && !remote && lower != upper && worth_sampling(matching);
+  std::optional<PendingWork<Xapian::doccount>> sample;
+  if (sampled) {
+    const bool second_core = pages_made > 0 && (handles.size() > 1 || slice_handles(handles));
+    sample.emplace(
+        db, matching,
+        [possible](const Xapian::Database& d, const Xapian::Query& q) { return sampled_match_count(d, q, possible); },
+        second_core ? worker() : nullptr, second_core ? &handles[1] : nullptr);
+  }
   const Xapian::Query shown =
       built.highlight.empty() ? built.query : Xapian::Query(Xapian::Query::OP_OR, built.query, built.highlight);
   const std::vector<std::string> probes = snippet_probes(shown, built.name_variants);
@@ -672,23 +690,14 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
     results.push_back(std::move(r));
   }
 
-  // The total, settled last: the words' count may have been made on the second core meanwhile.
+  // The total, settled last: the words' count or the sample may have been made on the second
+  // core meanwhile.
   if (words_count) {
     const MatchCount c = words_count->get();
     lower = c.lower, estimated = c.estimated, upper = c.upper, uncollapsed = c.uncollapsed;
-    counted_all = true;
   }
-  // Matches not all seen: Xapian's guess for words ANDed assumes they are independent, and a
-  // phrase's is half its words' count; both are counted over a sample of the ids instead
-  // (sampled_count.hpp).
-  // (`possible` is the bound of `matching` wherever a sample is taken: local, no spies.)
-  // A two-word phrase answered from its pair's term needs no sample: the term's frequency is
-  // its count (not over remote shards: a round trip).
-  const std::optional<Xapian::doccount> pair_count =
-      counted_all || remote || lower == upper ? std::nullopt : pair_phrase_matches(matching, db);
-  const bool sampled = !counted_all && !pair_count && !remote && lower != upper && worth_sampling(matching);
   if (pair_count) uncollapsed = *pair_count;
-  if (sampled) uncollapsed = sampled_match_count(db, matching, possible);
+  if (sample) uncollapsed = sample->get();
   // Every match seen: with collapsing, Xapian 1.4's lower bound is then the exact number of
   // hits, while its estimate stays scaled from the uncollapsed one. Otherwise a collapsed or
   // sampled search announces its own estimate (announced_total.hpp).
