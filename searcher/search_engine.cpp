@@ -248,14 +248,15 @@ struct SearchEngine::Impl {
       if (!opened || opened->remote || opened->parts.size() != parts.size()) return false;
       slice_helpers.push_back(std::move(*opened));
     }
-    handles = {db};
+    std::vector<Xapian::Database> all{db};  // handed over whole or not at all
     for (auto& helper : slice_helpers) {
       if (!same_revision(helper)) {
         helper.db.reopen();
         if (!same_revision(helper)) return false;
       }
-      handles.push_back(helper.db);
+      all.push_back(helper.db);
     }
+    handles = std::move(all);
     return true;
   }
 
