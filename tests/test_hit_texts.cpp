@@ -9,18 +9,32 @@
 
 using namespace testing;
 
-TEST_CASE("hits read on two threads: every result and total the single thread's", "[search][snippet]") {
-  const std::string june = shared_path("corpora/reuters21578/1987/06");
-  if (!fs::exists(june)) {
-    WARN("skipped: " + june + " not found (the shared corpora are not beside the checkout)");
-    return;
+namespace {
+
+// A month of reuters21578 indexed into dir/db; false (and a warning) where the shared
+// corpora are not beside the checkout.
+bool index_month(const std::string& month, const TempDir& dir) {
+  const std::string folder = shared_path("corpora/reuters21578/1987/" + month);
+  if (!fs::exists(folder)) {
+    WARN("skipped: " + folder + " not found (the shared corpora are not beside the checkout)");
+    return false;
   }
+  REQUIRE(run(newsindex("-q --db " + (dir / "db") + " " + folder)).status == 0);
+  return true;
+}
+
+newsearch::EngineOptions threads(unsigned n) {
+  newsearch::EngineOptions options;
+  options.match_threads = n;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("hits read on two threads: every result and total the single thread's", "[search][snippet]") {
   TempDir dir;
-  REQUIRE(run(newsindex("-q --db " + (dir / "db") + " " + june)).status == 0);
-  newsearch::EngineOptions one_thread, two_threads;
-  one_thread.match_threads = 1;
-  two_threads.match_threads = 2;
-  newsearch::SearchEngine one({dir / "db"}, one_thread), two({dir / "db"}, two_threads);
+  if (!index_month("06", dir)) return;
+  newsearch::SearchEngine one({dir / "db"}, threads(1)), two({dir / "db"}, threads(2));
   REQUIRE(one.ok());
   REQUIRE(two.ok());
   // A word, a name, words with the phrase boost, phrases (their snippets weigh the loose
@@ -51,17 +65,9 @@ TEST_CASE("hits read on two threads: every result and total the single thread's"
 }
 
 TEST_CASE("sampled totals made on the second core: the single thread's", "[search]") {
-  const std::string april = shared_path("corpora/reuters21578/1987/04");
-  if (!fs::exists(april)) {
-    WARN("skipped: " + april + " not found (the shared corpora are not beside the checkout)");
-    return;
-  }
   TempDir dir;
-  REQUIRE(run(newsindex("-q --db " + (dir / "db") + " " + april)).status == 0);
-  newsearch::EngineOptions one_thread, two_threads;
-  one_thread.match_threads = 1;
-  two_threads.match_threads = 2;
-  newsearch::SearchEngine one({dir / "db"}, one_thread), two({dir / "db"}, two_threads);
+  if (!index_month("04", dir)) return;
+  newsearch::SearchEngine one({dir / "db"}, threads(1)), two({dir / "db"}, threads(2));
   REQUIRE(one.ok());
   REQUIRE(two.ok());
   // Phrases, NEAR, NOT and words ANDed that can match more than 500 articles: their totals
