@@ -468,12 +468,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
         m = sliced_match(handles, among, setup, slice_order, req.collapse, first, count);
       } else {
         enquire.set_query(among);
-        m.weights = enquire.get_mset(first, count);
-        for (auto it = m.weights.begin(); it != m.weights.end(); ++it) {
-          m.hits.push_back(it);
-          if (req.collapse && it.get_collapse_count() > 0) m.collapsed[*it] = {it.get_collapse_count(), it.get_collapse_key()};
-        }
-        m.lower = m.weights.get_matches_lower_bound();
+        m = whole_match(enquire.get_mset(first, count), req.collapse);
       }
       if (m.hits.size() == count && m.hits.back().get_weight() > words_weight_bound(built, db) * kChampionTieMargin)
         pair_page = std::move(m);
@@ -511,21 +506,12 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
   } else if (rescore) {
     enquire.set_query(built.unboosted);
     const Xapian::doccount window = std::max<Xapian::doccount>(kBoostWindow, first + count);
+    SlicedMatch m = sliced ? sliced_match(handles, built.unboosted, setup, slice_order, req.collapse, 0, window)
+                           : whole_match(enquire.get_mset(0, window, check_at_least), req.collapse);
     std::vector<Xapian::docid> best;
-    if (sliced) {
-      SlicedMatch m = sliced_match(handles, built.unboosted, setup, slice_order, req.collapse, 0, window);
-      for (const auto& it : m.hits) best.push_back(*it);
-      collapsed = std::move(m.collapsed);
-      lower = m.lower, estimated = m.estimated, upper = m.upper, uncollapsed = m.uncollapsed_estimated;
-    } else {
-      const Xapian::MSet totals = enquire.get_mset(0, window, check_at_least);
-      for (auto it = totals.begin(); it != totals.end(); ++it) {
-        best.push_back(*it);
-        if (req.collapse && it.get_collapse_count() > 0) collapsed[*it] = {it.get_collapse_count(), it.get_collapse_key()};
-      }
-      lower = totals.get_matches_lower_bound(), estimated = totals.get_matches_estimated();
-      upper = totals.get_matches_upper_bound(), uncollapsed = totals.get_uncollapsed_matches_estimated();
-    }
+    for (const auto& it : m.hits) best.push_back(*it);
+    collapsed = std::move(m.collapsed);
+    lower = m.lower, estimated = m.estimated, upper = m.upper, uncollapsed = m.uncollapsed_estimated;
     // The same settings again; the facets were counted by the first pass, and the window
     // holds one article a cluster already, so nothing is left to collapse.
     enquire.clear_matchspies();

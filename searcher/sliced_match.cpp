@@ -134,4 +134,18 @@ SlicedMatch sliced_match(const std::vector<Xapian::Database>& handles, const Xap
   return out;
 }
 
+SlicedMatch whole_match(const Xapian::MSet& mset, bool collapse) {
+  SlicedMatch out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    out.hits.push_back(it);
+    if (collapse && it.get_collapse_count() > 0) out.collapsed[*it] = {it.get_collapse_count(), it.get_collapse_key()};
+  }
+  out.lower = mset.get_matches_lower_bound();
+  out.estimated = mset.get_matches_estimated();
+  out.upper = mset.get_matches_upper_bound();
+  out.uncollapsed_estimated = mset.get_uncollapsed_matches_estimated();
+  out.weights = mset;
+  return out;
+}
+
 }  // namespace newsearch

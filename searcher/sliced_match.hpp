@@ -46,4 +46,8 @@ SlicedMatch sliced_match(const std::vector<Xapian::Database>& handles, const Xap
                          const EnquireSetup& setup, SliceOrder order, bool collapse, Xapian::doccount first,
                          Xapian::doccount count);
 
+/// One Enquire's page in the same form: its hits, those that stand for others (collapsing),
+/// its numbers, and the MSet itself for the term weights.
+SlicedMatch whole_match(const Xapian::MSet& mset, bool collapse);
+
 }  // namespace newsearch

@@ -123,3 +123,36 @@ TEST_CASE("sliced match: every page is the single thread's, in every order, over
   check_same_pages(dir / "june");
   check_same_pages(dir / "stub");
 }
+
+TEST_CASE("whole match: one Enquire's page in a sliced match's form", "[search][slices]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  // Twelve documents with the word; 3, 6, 9 and 12 are one story (collapse key "k").
+  for (int i = 1; i <= 12; ++i) {
+    Xapian::Document doc;
+    doc.add_term("Zword", static_cast<Xapian::termcount>(i));
+    if (i % 3 == 0) doc.add_value(5, "k");
+    db.add_document(doc);
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query("Zword"));
+  enquire.set_collapse_key(5);
+  const Xapian::MSet mset = enquire.get_mset(0, 5, 12);
+  for (bool collapse : {true, false}) {
+    INFO("collapse " << collapse);
+    const newsearch::SlicedMatch m = newsearch::whole_match(mset, collapse);
+    REQUIRE(m.hits.size() == mset.size());
+    for (std::size_t i = 0; i < m.hits.size(); ++i) CHECK(*m.hits[i] == *mset[static_cast<Xapian::doccount>(i)]);
+    CHECK(m.lower == mset.get_matches_lower_bound());
+    CHECK(m.estimated == mset.get_matches_estimated());
+    CHECK(m.upper == mset.get_matches_upper_bound());
+    CHECK(m.uncollapsed_estimated == mset.get_uncollapsed_matches_estimated());
+    CHECK(m.weights.size() == mset.size());
+    // The cluster's hit (document 12: the highest wdf) stands for the other three.
+    if (collapse) {
+      REQUIRE(m.collapsed.size() == 1);
+      CHECK(m.collapsed.at(12) == std::pair<Xapian::doccount, std::string>{3, "k"});
+    } else {
+      CHECK(m.collapsed.empty());
+    }
+  }
+}
