@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "common/record_dictionary.hpp"
 #include "common/varint.hpp"
 
 namespace newsearch {
@@ -19,7 +20,8 @@ constexpr char kFormat = '\x01';
 // articles); zstd gives back the same text several times faster, and Xapian keeps zstd's
 // output as it is (its own zlib cannot shrink it).
 constexpr char kFormatZstd = '\x02';
-constexpr int kZstdLevel = 3;
+// The same with one of the built-in dictionaries (record_dictionary.hpp), named by the frame.
+constexpr char kFormatZstdDictionary = '\x03';
 // A record says how long it is; past this it is damaged (an article file is 10 MB at most).
 constexpr std::uint64_t kMaxRecord = 256u << 20;
 
@@ -97,25 +99,40 @@ std::string StoredArticle::plain_record() const {
 namespace {
 
 std::string compressed(const std::string& record) {
-  std::string out(1, kFormatZstd);
+  const ZSTD_CDict* dictionary = record_compression_dictionary();
+  std::string out(1, dictionary ? kFormatZstdDictionary : kFormatZstd);
   put_varint(out, record.size());
   const std::size_t head = out.size();
   out.resize(head + ZSTD_compressBound(record.size()));
-  const std::size_t n = ZSTD_compressCCtx(zstd_contexts().compress.get(), out.data() + head, out.size() - head,
-                                          record.data(), record.size(), kZstdLevel);
+  ZSTD_CCtx* context = zstd_contexts().compress.get();
+  const std::size_t n =
+      dictionary ? ZSTD_compress_usingCDict(context, out.data() + head, out.size() - head, record.data(),
+                                            record.size(), dictionary)
+                 : ZSTD_compressCCtx(context, out.data() + head, out.size() - head, record.data(), record.size(),
+                                     kRecordZstdLevel);
   if (ZSTD_isError(n) || head + n >= record.size()) return record;  // incompressible: kept plain
   out.resize(head + n);
   return out;
 }
 
-// The plain record inside a compressed one; empty when damaged.
+// The plain record inside a compressed one; empty when damaged (or made with a dictionary
+// this build lacks).
 std::string decompressed(const std::string& data) {
   std::size_t pos = 1;
   std::uint64_t size = 0;
   if (!get_varint(data, pos, size) || size == 0 || size > kMaxRecord) return {};
+  const char* frame = data.data() + pos;
+  const std::size_t frame_size = data.size() - pos;
+  const ZSTD_DDict* dictionary = nullptr;
+  if (data[0] == kFormatZstdDictionary) {
+    dictionary = record_decompression_dictionary(ZSTD_getDictID_fromFrame(frame, frame_size));
+    if (!dictionary) return {};
+  }
   std::string out(size, '\0');
-  const std::size_t n = ZSTD_decompressDCtx(zstd_contexts().decompress.get(), out.data(), out.size(),
-                                            data.data() + pos, data.size() - pos);
+  ZSTD_DCtx* context = zstd_contexts().decompress.get();
+  const std::size_t n = dictionary
+                            ? ZSTD_decompress_usingDDict(context, out.data(), out.size(), frame, frame_size, dictionary)
+                            : ZSTD_decompressDCtx(context, out.data(), out.size(), frame, frame_size);
   if (ZSTD_isError(n) || n != size) return {};
   return out;
 }
@@ -125,7 +142,7 @@ std::string decompressed(const std::string& data) {
 std::string StoredArticle::serialise() const { return compressed(plain_record()); }
 
 StoredArticle StoredArticle::unserialise(const std::string& stored) {
-  const bool packed = !stored.empty() && stored[0] == kFormatZstd;
+  const bool packed = !stored.empty() && (stored[0] == kFormatZstd || stored[0] == kFormatZstdDictionary);
   const std::string plain = packed ? decompressed(stored) : std::string();
   const std::string& data = packed ? plain : stored;
   StoredArticle a;

@@ -24,7 +24,8 @@ struct StoredArticle {
   std::string language;
   std::string body;  ///< paragraphs joined by '\n'
 
-  /// The document data: the record below, compressed with zstd where that makes it smaller.
+  /// The document data: the record below, compressed with zstd and the built-in dictionary
+  /// (record_dictionary.hpp) where that makes it smaller.
   std::string serialise() const;
   /// The record uncompressed (a version byte, then the fields length-prefixed).
   std::string plain_record() const;

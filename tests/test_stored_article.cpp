@@ -1,8 +1,14 @@
 // The article record kept as Xapian document data (common/stored_article.cpp): written
-// compressed where that pays, read back whole; older plain records and damaged ones.
+// compressed where that pays (with the built-in dictionary), read back whole; older plain and
+// dictionary-less records, and damaged ones.
+#include <zdict.h>
+#include <zstd.h>
+
 #include <catch2/catch.hpp>
 
+#include "common/embedded_data.hpp"
 #include "common/stored_article.hpp"
+#include "common/varint.hpp"
 
 using newsearch::StoredArticle;
 
@@ -75,4 +81,75 @@ TEST_CASE("stored article: damaged compressed records give an empty article, nev
     CHECK(a.title.empty());
     CHECK(a.body.empty());
   }
+}
+
+namespace {
+
+// A record of format `format` holding `plain` compressed into one zstd frame with `dictionary`
+// (none where empty), as the earlier formats and other builds wrote them.
+std::string record_with(char format, const std::string& plain, const std::string& dictionary) {
+  std::string out(1, format);
+  newsearch::put_varint(out, plain.size());
+  std::string frame(ZSTD_compressBound(plain.size()), '\0');
+  ZSTD_CCtx* context = ZSTD_createCCtx();
+  const std::size_t n = ZSTD_compress_usingDict(context, frame.data(), frame.size(), plain.data(), plain.size(),
+                                                dictionary.data(), dictionary.size(), 3);
+  ZSTD_freeCCtx(context);
+  REQUIRE_FALSE(ZSTD_isError(n));
+  frame.resize(n);
+  return out + frame;
+}
+
+// The id a record's frame names (0: no dictionary).
+unsigned frame_dictionary(const std::string& record) {
+  std::size_t pos = 1;
+  std::uint64_t size = 0;
+  REQUIRE(newsearch::get_varint(record, pos, size));
+  return ZSTD_getDictID_fromFrame(record.data() + pos, record.size() - pos);
+}
+
+}  // namespace
+
+TEST_CASE("stored article: compressed with the built-in dictionary; older and foreign records", "[store]") {
+  // A news article of common length (about 1 KB), not one of corpus/ the dictionary learnt from.
+  const StoredArticle article = sample(
+      "Wheat prices fell on Thursday after the agriculture ministry raised its harvest forecast.\n"
+      "Traders said the government's estimate of 62 million tonnes surprised the market, which had "
+      "expected a smaller crop after a dry spring in the south of the country.\n"
+      "The ministry said exports could reach 40 million tonnes in the season that begins in July, "
+      "up from 35 million a year earlier, if prices stay competitive.\n"
+      "Farmers' groups warned that higher fuel and fertiliser costs would cut their margins, and "
+      "asked the government to extend a subsidy that expires at the end of the month.\n"
+      "Analysts at two banks lowered their price forecasts for the rest of the year.");
+  const std::string plain = article.plain_record();
+  const std::string packed = article.serialise();
+  const auto dictionary = newsearch::embedded_file("record-dictionary-1.zdict");
+  REQUIRE(dictionary);
+  const std::string dictionary_bytes(*dictionary);
+
+  CHECK(packed[0] == '\x03');
+  CHECK(frame_dictionary(packed) == ZDICT_getDictID(dictionary_bytes.data(), dictionary_bytes.size()));
+  check_equal(StoredArticle::unserialise(packed), article);
+  // The dictionary's tables and phrases pay even on a short article.
+  const std::string without = record_with('\x02', plain, "");
+  CHECK(packed.size() < without.size());
+
+  // Databases written with zstd before the dictionary: still read.
+  CHECK(frame_dictionary(without) == 0);
+  check_equal(StoredArticle::unserialise(without), article);
+
+  // A record naming a dictionary this build lacks (a later version's): an empty article, no
+  // exception. The built-in dictionary given another id stands for it.
+  std::string foreign = dictionary_bytes;
+  REQUIRE(foreign.size() > 8);
+  foreign[4] = static_cast<char>(foreign[4] ^ 0x5a);
+  const std::string unknown = record_with('\x03', plain, foreign);
+  REQUIRE(frame_dictionary(unknown) != 0);
+  REQUIRE(frame_dictionary(unknown) != frame_dictionary(packed));
+  StoredArticle read;
+  CHECK_NOTHROW(read = StoredArticle::unserialise(unknown));
+  CHECK(read.title.empty());
+  CHECK(read.body.empty());
+  // And one of the new format whose frame names no dictionary at all.
+  CHECK(StoredArticle::unserialise(record_with('\x03', plain, "")).title.empty());
 }
