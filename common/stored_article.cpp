@@ -123,6 +123,9 @@ std::string decompressed(const std::string& data) {
   if (!get_varint(data, pos, size) || size == 0 || size > kMaxRecord) return {};
   const char* frame = data.data() + pos;
   const std::size_t frame_size = data.size() - pos;
+  // The frame states its size too: where the two disagree the record is damaged, found
+  // before a buffer of a size read from damaged bytes is allocated.
+  if (ZSTD_getFrameContentSize(frame, frame_size) != size) return {};
   const ZSTD_DDict* dictionary = nullptr;
   if (data[0] == kFormatZstdDictionary) {
     dictionary = record_decompression_dictionary(ZSTD_getDictID_fromFrame(frame, frame_size));

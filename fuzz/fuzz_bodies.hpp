@@ -18,6 +18,7 @@
 #include "common/parse_jsonl.hpp"
 #include "common/parse_text.hpp"
 #include "common/people.hpp"
+#include "common/stored_article.hpp"
 #include "common/utf8.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/search_engine.hpp"
@@ -117,6 +118,27 @@ inline std::string parse_synonyms(std::string_view data) {
   const std::string q(data.substr(0, 512));
   auto r = rewrite_query(q, QueryBuilder::field_names(), &s);
   if (!is_valid_utf8(r.query)) return "rewritten query is not valid UTF-8";
+  return "";
+}
+
+/// Stored records (document data): whatever the bytes (a damaged record, one of another
+/// format or dictionary), reading never throws, and what was read writes and reads back the
+/// same; the input as an article's body also comes back whole.
+inline bool same_article(const StoredArticle& a, const StoredArticle& b) {
+  return a.id == b.id && a.title == b.title && a.authors == b.authors && a.date == b.date && a.tags == b.tags &&
+         a.people == b.people && a.person_keys == b.person_keys && a.path == b.path && a.abspath == b.abspath &&
+         a.line == b.line && a.url == b.url && a.language == b.language && a.body == b.body;
+}
+
+inline std::string stored_record(std::string_view data) {
+  const std::string bytes(data);
+  const StoredArticle read = StoredArticle::unserialise(bytes);
+  if (!same_article(StoredArticle::unserialise(read.serialise()), read)) return "a record read does not read back";
+  StoredArticle article;
+  article.id = "0123456789abcdef";
+  article.title = "Fuzz";
+  article.body = bytes;
+  if (!same_article(StoredArticle::unserialise(article.serialise()), article)) return "a body does not read back";
   return "";
 }
 

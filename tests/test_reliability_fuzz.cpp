@@ -59,6 +59,10 @@ TEST_CASE("fuzz regressions: synonym file reader", "[reliability][fuzz]") {
   replay("parse_synonyms", [](const std::string& d) { return newsearch::fuzz::parse_synonyms(d); });
 }
 
+TEST_CASE("fuzz regressions: stored record reader", "[reliability][fuzz]") {
+  replay("stored_record", [](const std::string& d) { return newsearch::fuzz::stored_record(d); });
+}
+
 TEST_CASE("fuzz regressions: query front end builder and search on a real database", "[reliability][fuzz]") {
   TempDir dir;
   REQUIRE(newsearch::fuzz::build_query_db(NEWSEARCH_SOURCE_DIR, dir / "db") == "");
