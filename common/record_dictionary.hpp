@@ -2,8 +2,8 @@
 // The zstd dictionaries of the stored records (stored_article.cpp). A record is small (about
 // 1.3 KB over the shared corpora), and most of zstd's work to decompress one went into
 // building its entropy tables, which a dictionary brings ready-made: a 2 KB dictionary trained
-// on corpus/ cut the decompression instructions of the shared corpora's 21,777 records by 47%
-// and their size by 7%. Every shown hit is decompressed, so that is ~7% of a search.
+// on corpus/ cut the decompression instructions of the benchmark's searches on the shared
+// corpora by 40% (a search's by 6.4%) and the stored records by 6% (docs/performance.md).
 //
 // A record names its dictionary by the id in its zstd frame, so a dictionary once used is
 // frozen: it stays compiled in (data/record-dictionary-N.zdict) for as long as databases

@@ -32,6 +32,8 @@ struct StoredArticle {
   /// Parses document data, compressed or not; a damaged record yields what could be read
   /// (never throws).
   static StoredArticle unserialise(const std::string& data);
+
+  bool operator==(const StoredArticle&) const = default;
 };
 
 }  // namespace newsearch

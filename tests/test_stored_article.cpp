@@ -46,6 +46,7 @@ void check_equal(const StoredArticle& a, const StoredArticle& b) {
   CHECK(a.url == b.url);
   CHECK(a.language == b.language);
   CHECK(a.body == b.body);
+  CHECK(a == b);  // and no field the checks above miss
 }
 
 }  // namespace
