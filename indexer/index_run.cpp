@@ -190,7 +190,7 @@ RunSummary write_results(ResultQueue& queue, WriterTarget where, WriteContext& c
           }
           for (std::size_t d = 0; d < r.documents.size(); ++d) {
             BuiltDocument& built = r.documents[d];
-            const auto [key, joined] = ctx.clusters.assign(built.fingerprint);
+            const auto [key, joined] = ctx.clusters.assign(built.fingerprint, built.id);
             if (joined) mark_duplicate(built.document, key);
             for (const auto& p : r.people[d]) spellings.add(p);
             const Xapian::docid docid = db->add_document(built.document);
@@ -582,7 +582,10 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
         if (b.target != target) continue;
         try {
           Xapian::Document doc = target_db.get_document(b.docid);
-          mark_duplicate(doc, b.key);
+          if (b.needs_term)
+            mark_duplicate(doc, b.key);
+          else
+            doc.add_value(kSlotDupKey, hex64(b.key));  // its Q term finds it (near_duplicates.hpp)
           target_db.replace_document(b.docid, doc);
         } catch (const Xapian::DocNotFoundError&) {
           // replaced or removed since: its cluster lives on in the others

@@ -40,7 +40,7 @@ void DuplicateClusters::load(const Xapian::Database& db, unsigned target) {
   }
 }
 
-std::pair<std::uint64_t, bool> DuplicateClusters::assign(const Fingerprint& fp) {
+std::pair<std::uint64_t, bool> DuplicateClusters::assign(const Fingerprint& fp, std::string_view id) {
   std::lock_guard lock(mutex_);
   std::uint64_t key = fp.exact;
   bool joined = false;
@@ -61,7 +61,14 @@ std::pair<std::uint64_t, bool> DuplicateClusters::assign(const Fingerprint& fp) 
   if (joined) {
     if (auto f = first_.find(key); f != first_.end()) f->second.grew = true;
   } else {
-    first_.try_emplace(key);  // placed() fills in where it went; another writer may join first
+    // placed() fills in where it went; another writer may join first.
+    std::uint64_t id_key;
+    if (parse_hex64(id, id_key) && !first_.contains(id_key)) {
+      key = id_key;
+      first_[key].keyed_by_id = true;
+    } else {
+      first_.try_emplace(key);
+    }
   }
   remember(fp.simhash, fp.exact, key);
   return {key, joined};
@@ -81,7 +88,7 @@ std::vector<DuplicateClusters::Backfill> DuplicateClusters::take_backfills() {
   std::vector<Backfill> out;
   for (auto& [key, f] : first_) {
     if (f.grew && !f.has_key && f.docid) {
-      out.push_back({f.target, f.docid, key});
+      out.push_back({f.target, f.docid, key, !f.keyed_by_id});
       f.has_key = true;
     }
   }

@@ -11,10 +11,12 @@ namespace newsearch {
 double unique_share(const Xapian::Database& db) {
   const Xapian::doccount all = db.get_doccount();
   if (all == 0) return 1;
+  // Copies beyond the first of each cluster: the articles with a collapse key, less one a
+  // cluster. (A cluster's first article may lack the cluster term: near_duplicates.hpp.)
   const std::string prefix(kPrefixDupCluster);
-  double copies = 0;  // beyond the first of each cluster
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
-    if (t.get_termfreq() > 1) copies += t.get_termfreq() - 1;
+  double clusters = 0;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) ++clusters;
+  const double copies = db.get_value_freq(kSlotDupKey) - clusters;
   return std::clamp(1 - copies / all, 0.0, 1.0);
 }
 

@@ -13,8 +13,8 @@
 namespace newsearch {
 
 /// The share of `db`'s documents that stand for themselves: all but the second and later
-/// copies of each duplicate cluster (the indexer's cluster terms, one per cluster). 1 when
-/// there are none.
+/// copies of each duplicate cluster (the articles with a collapse key less the clusters,
+/// one cluster term each). 1 when there are none.
 double unique_share(const Xapian::Database& db);
 
 /// The announced number of hits: `uncollapsed_estimate` times `share` (1 without

@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 #include <random>
 #include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "common/schema.hpp"
 
 #include "helpers.hpp"
 
@@ -22,7 +25,7 @@ TEST_CASE("reuters21578 duplicates collapse into one hit with +N similar", "[sea
   REQUIRE(run(newsindex("-q --db " + db + " " + exact_a + " " + exact_b + " " + near_a + " " + near_b + " " + other)).status == 0);
 
   auto search = [&](const std::string& args) {
-    const Run r = run(newsearch("--json --db " + db + " " + args));
+    const Run r = run(testing::newsearch("--json --db " + db + " " + args));
     REQUIRE(r.status == 0);
     return nlohmann::json::parse(r.out);
   };
@@ -71,7 +74,7 @@ TEST_CASE("+N similar counts a copy that Xapian's collapse never met", "[search]
   // One parser and one writer: a.txt gets the first document id, the copy z.txt the last, so
   // that Xapian has filled its page with a.txt before it meets the copy.
   REQUIRE(run(newsindex("-q -j 1 --shards 1 --db " + db + " " + folder)).status == 0);
-  const Run r = run(newsearch("--json --limit 1 --db " + db + " wheat"));
+  const Run r = run(testing::newsearch("--json --limit 1 --db " + db + " wheat"));
   REQUIRE(r.status == 0);
   const auto hits = nlohmann::json::parse(r.out)["results"];
   REQUIRE(hits.size() == 1);
@@ -79,4 +82,76 @@ TEST_CASE("+N similar counts a copy that Xapian's collapse never met", "[search]
   CHECK(hits[0]["similar"] == 1);
   REQUIRE(hits[0]["duplicates"].size() == 1);
   CHECK(hits[0]["duplicates"][0]["path"].get<std::string>().ends_with("z.txt"));
+}
+
+// A cluster begun in a run is keyed by its first article's id, which gets the key but not the
+// cluster term (indexer/near_duplicates.hpp); one begun in an earlier run gets both. Either
+// way each member's hit lists the other: the newest copy under --sort newest, the oldest
+// under --sort oldest.
+TEST_CASE("a cluster's first article and its copies list each other", "[search][duplicates]") {
+  TempDir tmp;
+  const std::string folder = tmp / "news";
+  fs::create_directories(folder);
+  const std::string story =
+      "The port authority said grain shipments through the northern terminal rose by a third in February.\n"
+      "Dock workers agreed a new shift pattern after two weeks of talks with the terminal operators.\n"
+      "Exporters expect the terminal to handle record volumes of barley and maize this spring.\n";
+  write_file(folder + "/a.txt", article("Grain terminal busier", "Staff", "09:00, 03 March, 2025", story));
+  const std::string other = article("Rail strike called off", "Staff", "10:00, 03 March, 2025",
+                                    "Rail unions called off a planned strike after a pay offer from the terminal operators.\n");
+  write_file(folder + "/c.txt", other);
+  const std::string copy = article("Grain terminal busier", "Wire", "11:30, 04 March, 2025", story);
+
+  auto hits = [&](const std::string& db, const std::string& sort) {
+    const Run r = run(testing::newsearch("--json --db " + db + " --sort " + sort + " 'grain terminal'"));
+    REQUIRE(r.status == 0);
+    return nlohmann::json::parse(r.out)["results"];
+  };
+  auto check_listed_both_ways = [&](const std::string& db) {
+    const auto newest = hits(db, "newest"), oldest = hits(db, "oldest");
+    REQUIRE(newest.size() == 1);
+    REQUIRE(oldest.size() == 1);
+    CHECK(newest[0]["path"].get<std::string>().ends_with("b.txt"));
+    REQUIRE(newest[0]["duplicates"].size() == 1);
+    CHECK(newest[0]["duplicates"][0]["path"].get<std::string>().ends_with("a.txt"));
+    CHECK(oldest[0]["path"].get<std::string>().ends_with("a.txt"));
+    REQUIRE(oldest[0]["duplicates"].size() == 1);
+    CHECK(oldest[0]["duplicates"][0]["path"].get<std::string>().ends_with("b.txt"));
+  };
+  // The cluster term of a.txt's cluster and whether a.txt has it.
+  auto first_has_cluster_term = [&](const std::string& db) {
+    Xapian::Database x(db);
+    for (auto t = x.allterms_begin("XF"); t != x.allterms_end("XF"); ++t) {
+      const Xapian::Document doc = x.get_document(*x.postlist_begin(*t));
+      if (doc.get_value(newsearch::kSlotDupKey).empty()) continue;
+      // a.txt is the member with the earlier date value.
+      if (!doc.get_value(newsearch::kSlotDate).starts_with("20250303")) continue;
+      const std::string key = doc.get_value(newsearch::kSlotDupKey);
+      bool has_term = false, keyed_by_id = false;
+      for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+        has_term = has_term || *term == std::string(newsearch::kPrefixDupCluster) + key;
+        keyed_by_id = keyed_by_id || *term == std::string(newsearch::kPrefixId) + key;
+      }
+      CHECK(keyed_by_id != has_term);
+      return has_term;
+    }
+    FAIL("a.txt has no collapse key");
+    return false;
+  };
+
+  SECTION("both articles indexed in one run") {
+    write_file(folder + "/b.txt", copy);
+    const std::string db = tmp / "db";
+    REQUIRE(run(newsindex("-q -j 1 --shards 1 --db " + db + " " + folder)).status == 0);
+    CHECK_FALSE(first_has_cluster_term(db));
+    check_listed_both_ways(db);
+  }
+  SECTION("the copy arrives in a later run") {
+    const std::string db = tmp / "db";
+    REQUIRE(run(newsindex("-q --db " + db + " " + folder)).status == 0);
+    write_file(folder + "/b.txt", copy);
+    REQUIRE(run(newsindex("-q --db " + db + " " + folder)).status == 0);
+    CHECK(first_has_cluster_term(db));
+    check_listed_both_ways(db);
+  }
 }

@@ -258,9 +258,13 @@ TEST_CASE("a full build by two writers in small segments holds exactly what one 
   CHECK(s.get_doccount() == w.get_doccount());
   CHECK(s.get_total_length() == w.get_total_length());
   // Every term with its frequencies: the ranking statistics are those of one database.
+  // (Not the cluster terms: a cluster is named by whichever copy came first; the clusters
+  // are compared below.)
   std::size_t terms = 0, differing_terms = 0;
   for (auto t = w.allterms_begin(); t != w.allterms_end(); ++t, ++terms)
-    if (s.get_termfreq(*t) != t.get_termfreq() || s.get_collection_freq(*t) != w.get_collection_freq(*t)) ++differing_terms;
+    if (!(*t).starts_with(newsearch::kPrefixDupCluster) &&
+        (s.get_termfreq(*t) != t.get_termfreq() || s.get_collection_freq(*t) != w.get_collection_freq(*t)))
+      ++differing_terms;
   CHECK(terms > 10000);
   CHECK(differing_terms == 0);
   std::size_t split_terms = 0;

@@ -2,6 +2,8 @@
 // (announced_total.hpp) and phrases (sampled_count.hpp); unit cases, and on reuters21578
 // against the exact counts.
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -21,13 +23,20 @@ using namespace testing;
 TEST_CASE("unique share: all but the further copies of each cluster", "[search][duplicates]") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   CHECK(unique_share(db) == 1.0);
-  const std::string cluster_a = std::string(kPrefixDupCluster) + "aaaa", cluster_b = std::string(kPrefixDupCluster) + "bbbb";
-  // Ten documents: a cluster of three, a cluster of two, a cluster term left alone by a
-  // deleted copy, and five that stand alone.
-  for (const std::string& term : {cluster_a, cluster_a, cluster_a, cluster_b, cluster_b, std::string(kPrefixDupCluster) + "cccc",
-                                  std::string("Qa"), std::string("Qb"), std::string("Qc"), std::string("Qd")}) {
+  // Ten documents: a cluster of three keyed by its first article's id (which has the key but
+  // not the cluster term), a cluster of two that both have the term (a database of an
+  // earlier version), a cluster left alone by a deleted copy, and four that stand alone.
+  struct Doc {
+    std::string key;
+    std::string term;
+  };
+  const std::string xd(kPrefixDupCluster);
+  for (const Doc& d : std::vector<Doc>{{"aaaa", "Qaaaa"}, {"aaaa", xd + "aaaa"}, {"aaaa", xd + "aaaa"},
+                                       {"bbbb", xd + "bbbb"}, {"bbbb", xd + "bbbb"}, {"cccc", xd + "cccc"},
+                                       {"", "Qa"}, {"", "Qb"}, {"", "Qc"}, {"", "Qd"}}) {
     Xapian::Document doc;
-    doc.add_boolean_term(term);
+    doc.add_boolean_term(d.term);
+    if (!d.key.empty()) doc.add_value(newsearch::kSlotDupKey, d.key);
     db.add_document(doc);
   }
   CHECK(unique_share(db) == Approx(0.7));  // 2 + 1 further copies of 10
