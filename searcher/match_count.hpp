@@ -7,8 +7,10 @@
 // A sampled count (sampled_count.hpp) goes beside the snippets the same way.
 #include <xapian.h>
 
+#include <atomic>
 #include <functional>
 #include <future>
+#include <memory>
 #include <string>
 
 #include "searcher/worker_thread.hpp"
@@ -30,7 +32,9 @@ MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query,
 /// revision, which the calling thread must leave alone, not even copy, until get() returns
 /// (Xapian's reference counts are not atomic; the thread gets its own copy of the query, and
 /// `work` must hold no Xapian object). Without a thread, or for a query that cannot be copied
-/// to one (a posting source), the work is done on `db` when get() is called.
+/// to one (a posting source), the work is done on `db` when get() is called; and so it is
+/// where the thread has not started it by then (its core taken by another process: waiting
+/// for the scheduler to give it one could cost milliseconds), the thread's task called off.
 template <class Result>
 class PendingWork {
  public:
@@ -46,20 +50,28 @@ class PendingWork {
       return;
     }
     thread_db_ = thread_db;
-    done_ = thread->run([this] { result_ = work_(*thread_db_, Xapian::Query::unserialise(serialised_)); });
+    // A task called off touches nothing but its state: this object may be gone by then.
+    done_ = thread->run([this, state = state_] {
+      int waiting = kWaiting;
+      if (!state->compare_exchange_strong(waiting, kStarted)) return;
+      result_ = work_(*thread_db_, Xapian::Query::unserialise(serialised_));
+    });
   }
-  /// Waits for the thread's work, which uses this object.
+  /// Waits for the thread's work, if started, which uses this object.
   ~PendingWork() {
-    if (done_.valid()) done_.wait();
+    int waiting = kWaiting;
+    if (done_.valid() && !state_->compare_exchange_strong(waiting, kCalledOff)) done_.wait();
   }
   PendingWork(const PendingWork&) = delete;
   PendingWork& operator=(const PendingWork&) = delete;
 
   /// The result; rethrows what Xapian threw making it (a DatabaseModifiedError: a retry's work).
   Result get() {
-    if (done_.valid()) {
+    int waiting = kWaiting;
+    if (done_.valid() && !state_->compare_exchange_strong(waiting, kCalledOff)) {
       done_.get();  // the thread's result, or what it threw
     } else if (!have_result_) {
+      done_ = {};  // called off, or never given to a thread
       result_ = work_(db_, query_);
     }
     have_result_ = true;
@@ -72,6 +84,8 @@ class PendingWork {
   Work work_;
   const Xapian::Database* thread_db_ = nullptr;
   std::string serialised_;  // the thread's copy of the query
+  enum : int { kWaiting, kStarted, kCalledOff };
+  std::shared_ptr<std::atomic<int>> state_ = std::make_shared<std::atomic<int>>(kWaiting);
   Result result_{};
   bool have_result_ = false;
   std::future<void> done_;

@@ -1,9 +1,14 @@
 // A query's matches counted apart from its page (match_count.hpp): on a worker thread with a
 // second handle, the numbers the calling thread counts; collapsed and not; a query that
-// cannot be copied to the thread is counted where it is asked for.
+// cannot be copied to the thread is counted where it is asked for, and so is one the thread
+// has not started when it is asked for.
 #include <xapian.h>
 
 #include <catch2/catch.hpp>
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <memory>
 
 #include "common/schema.hpp"
 #include "helpers.hpp"
@@ -65,4 +70,47 @@ TEST_CASE("match count: on a second thread, the calling thread's numbers", "[sea
                            Xapian::Query((new newsearch::DocidFilter({3, 15, 30, 31}, {db.get_uuid()}))->release()));
   PendingCount pending(db, some, newsearch::kSlotDupKey, 300, &thread, &second);
   CHECK(pending.get().lower == 3);  // 3, and 15 and 30 in their two clusters (31 is no third)
+}
+
+// The thread busy with other work (as when another process has its core): the count is
+// made by the thread that asks for it, which does not wait for the other, and the thread
+// later skips its task.
+TEST_CASE("match count: a count its thread has not started is made where it is asked for", "[search]") {
+  TempDir dir;
+  const std::string path = dir / "db";
+  {
+    Xapian::WritableDatabase w(path, Xapian::DB_CREATE);
+    for (int i = 1; i <= 60; ++i) {
+      Xapian::Document doc;
+      doc.add_term(i % 4 == 0 ? "Zfourth" : "Zother");
+      w.add_document(doc);
+    }
+    w.commit();
+  }
+  Xapian::Database db(path), second(path);
+  newsearch::WorkerThread thread;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  // Holds the thread until released, or 20 s at most (so that a get() waiting for the
+  // thread shows as a failure, not a hang).
+  auto busy_over = std::make_shared<std::atomic<bool>>(false);
+  std::future<void> busy = thread.run([released, busy_over] {
+    released.wait_for(std::chrono::seconds(20));
+    *busy_over = true;
+  });
+  bool waited_for_thread = false;
+  {
+    PendingCount pending(db, Xapian::Query("Zfourth"), Xapian::BAD_VALUENO, 60, &thread, &second);
+    const MatchCount counted = pending.get();
+    waited_for_thread = *busy_over;
+    CHECK(counted.lower == 15);
+    check_same(pending.get(), counted);
+  }  // and its destructor does not wait for the thread either
+  CHECK_FALSE(*busy_over);
+  release.set_value();
+  CHECK_FALSE(waited_for_thread);
+  busy.get();
+  // The thread is free again: the next count is made there, the same.
+  PendingCount next(db, Xapian::Query("Zfourth"), Xapian::BAD_VALUENO, 60, &thread, &second);
+  CHECK(next.get().lower == 15);
 }
