@@ -420,11 +420,17 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
     if (ShardSet::remove_leftovers(options.database, db.get_uuid()) && !options.quiet)
       std::fprintf(stderr, "newsindex: removed what an interrupted run's finished build left in %s.build\n",
                    options.database.c_str());
-    db.set_metadata(std::string(kMetaSchema), std::to_string(kSchemaVersion));
-    db.set_metadata(std::string(kMetaLanguage), language);
+    // Written only where they change: a commit that changes nothing keeps the revision, and
+    // with it the champion lists of a rerun that finds nothing to do (champion_builder.hpp;
+    // remaking them took 21 of a no-op rerun's 25 s at a million articles).
+    const auto set_metadata = [&db](std::string_view key, const std::string& value) {
+      if (db.get_metadata(std::string(key)) != value) db.set_metadata(std::string(key), value);
+    };
+    set_metadata(kMetaSchema, std::to_string(kSchemaVersion));
+    set_metadata(kMetaLanguage, language);
     // Word pairs only in a database that has them for every article: one a run starts empty
     // (unless --no-word-pairs); a database of an earlier version has none until --rebuild.
-    if (db.get_doccount() == 0) db.set_metadata(std::string(kMetaBigrams), options.word_pairs ? "1" : "");
+    if (db.get_doccount() == 0) set_metadata(kMetaBigrams, options.word_pairs ? "1" : "");
     db.commit();
 
     // A full build (empty database, or --rebuild) writes K shards in parallel beside the
