@@ -146,6 +146,20 @@ TEST_CASE("a cluster's first article and its copies list each other", "[search][
     CHECK_FALSE(first_has_cluster_term(db));
     check_listed_both_ways(db);
   }
+  SECTION("the first article is rewritten as another story") {
+    write_file(folder + "/b.txt", copy);
+    const std::string db = tmp / "db";
+    REQUIRE(run(newsindex("-q -j 1 --shards 1 --db " + db + " " + folder)).status == 0);
+    // a.txt keeps its id, and with it the term that named its cluster's first article.
+    write_file(folder + "/a.txt", article("Grain terminal strike vote", "Staff", "09:00, 03 March, 2025",
+                                          "Workers at the grain terminal will vote on strike action over pay next week.\n"));
+    REQUIRE(run(newsindex("-q --db " + db + " " + folder)).status == 0);
+    const auto newest = hits(db, "newest");
+    REQUIRE(newest.size() == 2);
+    CHECK(newest[0]["path"].get<std::string>().ends_with("b.txt"));
+    CHECK(newest[0]["duplicates"].empty());
+    CHECK(newest[0]["similar"] == 0);
+  }
   SECTION("the copy arrives in a later run") {
     const std::string db = tmp / "db";
     REQUIRE(run(newsindex("-q --db " + db + " " + folder)).status == 0);
