@@ -24,6 +24,7 @@
 
 #include "common/aliases.hpp"
 #include "common/analyzer.hpp"
+#include "common/cluster_count.hpp"
 #include "common/hash.hpp"
 #include "common/schema.hpp"
 #include "common/store.hpp"
@@ -628,6 +629,7 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
     } else if (shards) {
       for (unsigned i = 0; i < shards->size(); ++i) {
         if (!summary.interrupted) refresh_champion_lists(shards->shard(i));
+        store_cluster_count(shards->shard(i));
         shards->shard(i).commit();
       }
     }
@@ -640,6 +642,7 @@ RunSummary run_index_attempt(const IndexOptions& options, bool may_retry) {
       });
     }
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    store_cluster_count(db);
     db.set_metadata(std::string(kMetaLastRun), summary.json());
     db.commit();
     db.close();

@@ -4,18 +4,27 @@
 #include <cmath>
 #include <string>
 
+#include "common/cluster_count.hpp"
 #include "common/schema.hpp"
 
 namespace newsearch {
 
-double unique_share(const Xapian::Database& db) {
+double unique_share(const Xapian::Database& db, const std::vector<Xapian::Database>& parts) {
   const Xapian::doccount all = db.get_doccount();
   if (all == 0) return 1;
+  // The clusters: as the indexer counted them where every part has its count current.
+  double clusters = 0;
+  for (const auto& part : parts) {
+    const auto stored = stored_cluster_count(part);
+    if (!stored) {
+      clusters = count_cluster_terms(db);
+      break;
+    }
+    clusters += *stored;
+  }
+  if (parts.empty()) clusters = count_cluster_terms(db);
   // Copies beyond the first of each cluster: the articles with a collapse key, less one a
   // cluster. (A cluster's first article may lack the cluster term: near_duplicates.hpp.)
-  const std::string prefix(kPrefixDupCluster);
-  double clusters = 0;
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) ++clusters;
   const double copies = db.get_value_freq(kSlotDupKey) - clusters;
   return std::clamp(1 - copies / all, 0.0, 1.0);
 }

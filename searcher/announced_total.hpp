@@ -10,12 +10,15 @@
 // further copy is within a few percent there.
 #include <xapian.h>
 
+#include <vector>
+
 namespace newsearch {
 
 /// The share of `db`'s documents that stand for themselves: all but the second and later
 /// copies of each duplicate cluster (the articles with a collapse key less the clusters,
-/// one cluster term each). 1 when there are none.
-double unique_share(const Xapian::Database& db);
+/// one cluster term each). 1 when there are none. `parts`: `db`'s databases each alone,
+/// whose counts the indexer stored (common/cluster_count.hpp); none: the terms are counted.
+double unique_share(const Xapian::Database& db, const std::vector<Xapian::Database>& parts = {});
 
 /// The announced number of hits: `uncollapsed_estimate` times `share` (1 without
 /// collapsing), to three significant figures (it is an estimate), within Xapian's bounds

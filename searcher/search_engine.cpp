@@ -229,7 +229,7 @@ struct SearchEngine::Impl {
   json run(const SearchRequest& req, const BuiltQuery& built);
 
   double archive_unique_share() {
-    if (!unique_share_cache) unique_share_cache = unique_share(db);
+    if (!unique_share_cache) unique_share_cache = unique_share(db, parts);
     return *unique_share_cache;
   }
 

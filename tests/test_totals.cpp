@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "common/cluster_count.hpp"
 #include "common/schema.hpp"
 #include "helpers.hpp"
 #include "searcher/announced_total.hpp"
@@ -132,4 +133,43 @@ TEST_CASE("announced totals are close to the exact counts: frequent words, phras
     const double exact = counted["total"].get<double>();
     CHECK(estimated["total"].get<double>() == Approx(exact).epsilon(exact < 500 ? 0.3 : 0.15));
   }
+}
+
+// The indexer stores the number of clusters for the revision it leaves (common/
+// cluster_count.hpp): the share is the same as from counting the terms, and a later commit
+// by another writer makes the searcher count them again.
+TEST_CASE("unique share: from the indexer's stored count while it is current", "[search][duplicates]") {
+  TempDir tmp;
+  const std::string folder = tmp / "news";
+  fs::create_directories(folder);
+  const std::string story = "The harbour board approved a second container berth after a year of hearings.\n"
+                            "Shipping lines said the berth would cut waiting times for vessels in the bay.\n";
+  write_file(folder + "/a.txt", article("Harbour berth approved", "Staff", "09:00, 03 March, 2025", story));
+  write_file(folder + "/b.txt", article("Harbour berth approved", "Wire", "10:00, 03 March, 2025", story));
+  write_file(folder + "/c.txt", article("Ferry fares rise", "Staff", "11:00, 03 March, 2025",
+                                        "Ferry fares across the bay will rise by four percent in April.\n"));
+  const std::string db = tmp / "db";
+  REQUIRE(run(newsindex("-q --db " + db + " " + folder)).status == 0);
+  {
+    Xapian::Database r(db);
+    REQUIRE(newsearch::stored_cluster_count(r));
+    CHECK(*newsearch::stored_cluster_count(r) == 1);
+    CHECK(newsearch::count_cluster_terms(r) == 1);
+    CHECK(unique_share(r, {r}) == Approx(2.0 / 3));
+    CHECK(unique_share(r) == Approx(2.0 / 3));
+  }
+  {
+    // Another writer adds a copy of a third story's cluster: the stored count is stale.
+    Xapian::WritableDatabase w(db);
+    for (int i = 0; i < 2; ++i) {
+      Xapian::Document doc;
+      doc.add_boolean_term(std::string(kPrefixDupCluster) + "00000000000000ff");
+      doc.add_value(newsearch::kSlotDupKey, "00000000000000ff");
+      w.add_document(doc);
+    }
+    w.commit();
+  }
+  Xapian::Database r(db);
+  CHECK_FALSE(newsearch::stored_cluster_count(r));
+  CHECK(unique_share(r, {r}) == Approx(3.0 / 5));  // two clusters of two among five
 }
