@@ -51,7 +51,9 @@ inline constexpr char kFacetGroupSeparator = '\x1e';
 inline constexpr std::string_view kPrefixId = "Q";         ///< unique article id (16 hex)
 inline constexpr std::string_view kPrefixFile = "XF";      ///< source file key
 /// Duplicate cluster (the kSlotDupKey value), on cluster members only: lists an article's
-/// duplicates with one short posting list instead of a scan of the value slot.
+/// duplicates with one short posting list instead of a scan of the value slot. A cluster
+/// keyed by its first article's id finds that article by its kPrefixId term instead
+/// (indexer/near_duplicates.hpp).
 inline constexpr std::string_view kPrefixDupCluster = "XD";
 /// Two adjacent stemmed words of the title or body, "XBinterest rate" (common/bigrams.hpp).
 inline constexpr std::string_view kPrefixBigram = "XB";
