@@ -544,7 +544,7 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
     double newest = 0;
     std::vector<double> when;
     for (auto& it : order) {
-      when.push_back(minutes_of(it.get_document().get_value(kSlotDate)));
+      when.push_back(minutes_of(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(kSlotDate)));
       newest = std::max(newest, when.back());
     }
     const double half_life_minutes = std::max(req.half_life_days, 0.001) * 24 * 60;
@@ -651,8 +651,13 @@ json SearchEngine::Impl::run(const SearchRequest& req, const BuiltQuery& typed) 
     if (req.collapse && key.empty()) {
       // The hit's own key: Xapian's where its MSet collapsed (reading the document's values
       // cost 3.5% of the benchmark's instructions); the document's after a re-ranking pass
-      // (which does not collapse) and over remote shards.
-      const std::string own = rescore || remote ? it.get_document().get_value(kSlotDupKey) : it.get_collapse_key();
+      // (which does not collapse) and over remote shards. Read through this thread's handle,
+      // never the hit's own MSet: a sliced page's hit may come from the second handle, which
+      // a count or sample may be using on the second thread right now (match_count.hpp;
+      // ASan caught the race as a crash inside Xapian).
+      const std::string own = rescore || remote
+                                  ? db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(kSlotDupKey)
+                                  : it.get_collapse_key();
       if (!own.empty() && (remote || db.term_exists(std::string(kPrefixDupCluster) + own))) key = own;
     }
     if (!key.empty()) {
