@@ -12,17 +12,19 @@ namespace newsearch {
 double unique_share(const Xapian::Database& db, const std::vector<Xapian::Database>& parts) {
   const Xapian::doccount all = db.get_doccount();
   if (all == 0) return 1;
-  // The clusters: as the indexer counted them where every part has its count current.
+  // The clusters: as the indexer counted them where every part has its count current,
+  // otherwise counted here.
   double clusters = 0;
+  bool all_stored = !parts.empty();
   for (const auto& part : parts) {
     const auto stored = stored_cluster_count(part);
     if (!stored) {
-      clusters = count_cluster_terms(db);
+      all_stored = false;
       break;
     }
     clusters += *stored;
   }
-  if (parts.empty()) clusters = count_cluster_terms(db);
+  if (!all_stored) clusters = count_cluster_terms(db);
   // Copies beyond the first of each cluster: the articles with a collapse key, less one a
   // cluster. (A cluster's first article may lack the cluster term: near_duplicates.hpp.)
   const double copies = db.get_value_freq(kSlotDupKey) - clusters;
